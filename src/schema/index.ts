@@ -1,0 +1,3 @@
+export * from './record.ts';
+export * from './taxonomy.ts';
+export * from './derive.ts';
