@@ -244,8 +244,8 @@ export const recordSchema = z.strictObject({
   summary: text,
   /** BCP 47 language of the record's text, e.g. `zh` or `en`. Default: `en`. */
   language: z.string().regex(LANGUAGE, { error: 'Expected a language tag such as `zh` or `en`' }).default('en'),
-  /** The day it started, or the day an advisory was published. */
-  date: calendarDate,
+  /** The day it started, or the day an advisory was published. Left out when unknown; undated records sort last. */
+  date: calendarDate.optional(),
   /** IANA time zone the record's times are shown in, e.g. `Asia/Shanghai`. Default: `UTC`. */
   timezone: z
     .string()
