@@ -1,0 +1,60 @@
+/**
+ * Shared by every browser test: launches the machine's Chromium through
+ * playwright-core and records what a page reports (console errors, uncaught
+ * exceptions, dialogs) so tests can assert there were none.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './server.ts';
+
+/** Chromium installed by Debian; override with `CHROMIUM_PATH`. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags for a quiet, headless, offline-friendly run. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** Screenshots go here (gitignored). */
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-output/screenshots');
+
+/** Launches headless Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** What a page said while a test drove it. */
+export interface PageReport {
+  /** Console messages of type `error`, plus uncaught exceptions. */
+  errors: string[];
+  /** Messages of `alert`/`confirm`/`prompt` dialogs (dismissed automatically). */
+  dialogs: string[];
+}
+
+/** Opens a page that records errors and dialogs, and dismisses any dialog. */
+export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<{ page: Page; report: PageReport }> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  const report: PageReport = { errors: [], dialogs: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') report.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => report.errors.push(`${error.name}: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    report.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { page, report };
+}
+
+/** Saves a full-page screenshot as `test-output/screenshots/<name>.png`; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
