@@ -31,11 +31,11 @@ export const timestamp = z
   .union([
     z.date(),
     z.string().regex(ISO_TIME, {
-      error: 'Expected an ISO 8601 time with a zone offset, e.g. `2024-07-31T04:30:00+08:00`',
+      error: 'Expected an ISO 8601 time with a zone offset, such as `2024-07-31T04:30:00+08:00`',
     }),
   ])
   .transform((value) => (typeof value === 'string' ? new Date(value) : value))
-  .refine((date) => !Number.isNaN(date.getTime()), { error: 'Not a valid time' });
+  .refine((date) => !Number.isNaN(date.getTime()), { error: 'Expected a time that exists in the calendar' });
 
 /** A calendar day, `YYYY-MM-DD`; kept as that string. */
 export const calendarDate = z
@@ -45,11 +45,11 @@ export const calendarDate = z
   ])
   .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)))
   .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), {
-    error: 'Not a valid calendar date',
+    error: 'Expected a date that exists in the calendar',
   });
 
 /** A non-empty line of text. */
-const text = z.string().trim().min(1, { error: 'Must not be empty' });
+const text = z.string().trim().min(1, { error: 'Expected a non-empty text' });
 
 /** An absolute http(s) URL, or a site-relative path starting with `/` or `./`. */
 const link = z.string().regex(/^(?:https?:\/\/\S+|\.{0,2}\/\S*)$/, {
@@ -154,7 +154,7 @@ export const errorSymptom = z
     message: text.optional(),
   })
   .refine((value) => value.code !== undefined || value.message !== undefined, {
-    error: 'An error needs a `code` or a `message`',
+    error: 'Expected a `code` or a `message`',
   });
 
 /** A port involved, with its protocol where known. */
@@ -233,7 +233,7 @@ export const times = z.strictObject({
 /** The frontmatter of one record. */
 export const recordSchema = z.strictObject({
   /** Stable identifier in kebab-case; the record's URL segment. */
-  id: z.string().regex(SLUG, { error: 'Expected kebab-case: lowercase letters, digits and single hyphens' }),
+  id: z.string().regex(SLUG, { error: 'Expected kebab-case (lowercase letters, digits and single hyphens)' }),
   /** What kind of write-up this is. */
   kind: z.enum(KINDS),
   /** Title in the record's own language. */
@@ -266,7 +266,7 @@ export const recordSchema = z.strictObject({
   /** Products and versions affected, and the fixing version. Default: none. */
   products: z.array(product).default([]),
   /** Free tags in lowercase kebab-case (any script). Default: none. */
-  tags: z.array(z.string().regex(TAG, { error: 'Expected a lowercase tag without spaces, e.g. `conntrack`' })).default([]),
+  tags: z.array(z.string().regex(TAG, { error: 'Expected a lowercase tag without spaces, such as `conntrack`' })).default([]),
   /** Root cause: category, narrative, trigger. */
   rootCause,
   /** Impact narrative and measured figures. */

@@ -1,0 +1,36 @@
+/**
+ * The rules run on every parsed record, in the order they are documented.
+ * Problems found before the rules run have ids of their own:
+ * `precedent:file` (cannot read: missing, binary, too large),
+ * `precedent:frontmatter-missing` and `precedent:yaml-syntax`.
+ */
+import {
+  actionItem,
+  duplicateId,
+  frontmatterSchema,
+  idFilename,
+  internalLink,
+  ownerRole,
+  symptomsMissing,
+  timelineOrder,
+  timeOrder,
+  unknownField,
+} from './rules/index.ts';
+import type { Rule } from './types.ts';
+
+/** Rule id for files that cannot be read as text. */
+export const FILE_RULE = 'file';
+
+/** Every rule that checks a parsed record. */
+export const RULES: readonly Rule[] = [
+  frontmatterSchema,
+  unknownField,
+  duplicateId,
+  idFilename,
+  timeOrder,
+  timelineOrder,
+  actionItem,
+  internalLink,
+  ownerRole,
+  symptomsMissing,
+];

@@ -1,0 +1,65 @@
+/**
+ * Shapes shared by the validator's modules: rules, what they see, what they report.
+ */
+import type { FriendlyIssue } from '../schema/messages.ts';
+import type { ParsedRecord, Place } from './frontmatter.ts';
+import type { Target } from './locate.ts';
+
+/** An error fails `validate` and the build; a warning is printed only. */
+export type Severity = 'error' | 'warning';
+
+/** Prefix of every rule id, as printed: `precedent:time-order`. */
+export const RULE_SOURCE = 'precedent';
+
+/** One problem, as printed and as `--format json` emits it. */
+export interface Problem {
+  /** Path of the file, as given or relative to the current directory. */
+  file: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  severity: Severity;
+  message: string;
+  /** `precedent:<rule>`. */
+  ruleId: string;
+  /** The related place elsewhere, e.g. the other record with the same id. */
+  cause?: { file: string; line: number; column: number };
+}
+
+/** A record known to the run, for rules that look across files. */
+export interface KnownRecord {
+  /** Path as printed. */
+  file: string;
+  /** Absolute path, for resolving links. */
+  absolute: string;
+  /** The frontmatter `id`, when it is a string. */
+  id?: string;
+  /** Where the `id` value is. */
+  idPlace?: Place;
+}
+
+/** Everything a rule sees about one record. */
+export interface RuleContext {
+  /** Path as printed. */
+  file: string;
+  /** Absolute path. */
+  absolute: string;
+  record: ParsedRecord;
+  /** The frontmatter as plain data; `{}` when empty. */
+  data: Record<string, unknown>;
+  /** Schema problems of this record, parsed once and shared. */
+  schemaIssues: readonly FriendlyIssue[];
+  /** Every record of the run (including this one), for cross-file rules. */
+  corpus: readonly KnownRecord[];
+  /** Place of the key or value at a frontmatter path. */
+  locate(path: readonly PropertyKey[], target?: Target): Place;
+  /** Reports a problem. */
+  report(problem: { message: string; place: Place; severity: Severity; cause?: Problem['cause'] }): void;
+}
+
+/** A rule: an id (without the `precedent:` prefix) and its check. */
+export interface Rule {
+  id: string;
+  check(context: RuleContext): void;
+}
