@@ -1,0 +1,117 @@
+/**
+ * `npm run eval`: how good is the symptom matcher? Runs every query of the
+ * evaluation set through Precedent's matcher and two plain full-text
+ * baselines (lunr, MiniSearch) over the same documents — the project's
+ * records plus the public corpus — and prints Recall@1, Recall@3 and MRR,
+ * broken down by query language and by target, then Precedent's misses.
+ *
+ * It reports; it is not a test: it exits 0 whatever the scores, and 1 only
+ * when its input is unusable (missing corpus, malformed evaluation set,
+ * unknown expected ids).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIndex, Matcher, recordToDoc, type MatchDoc } from '../src/matcher/index.ts';
+import { CONTENT_DIR, loadRecords } from '../src/records/load.ts';
+import { CorpusError, loadCorpus, REPO_ROOT } from './lib/corpus.ts';
+import { lunrBaseline, miniSearchBaseline, type SearchSystem } from './lib/eval-baselines.ts';
+import { RESULT_LIMIT, rankOf } from './lib/eval-metrics.ts';
+import { buildReport, formatReport, MISS_TOP, type QueryOutcome } from './lib/eval-report.ts';
+import { EVAL_SET_PATH, EvalSetError, loadEvalSet, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
+
+const USAGE = `Usage: npm run eval -- [--json] [--set <file>]
+
+Scores the symptom matcher against lunr and MiniSearch on an evaluation set.
+
+Options:
+  --set <file>  evaluation set to run (default: test/eval/queries.yaml)
+  --json        print the numbers as JSON instead of tables
+  -h, --help    show this help
+
+The public corpus is read from ../shared/corpus/icco-postmortems.jsonl,
+or from the path in PRECEDENT_CORPUS.`;
+
+/** Name of the system under test in the report. */
+const PRECEDENT = 'Precedent';
+
+/** A user-facing failure: printed as one message, exit 1, no stack trace. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values: { json?: boolean; set?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, set: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const setFile = path.resolve(values.set ?? EVAL_SET_PATH);
+
+  const { records, problems } = await loadRecords(path.join(REPO_ROOT, CONTENT_DIR));
+  for (const problem of problems) console.error(`eval: skipped ${problem.file}: ${problem.message}`);
+  const recordDocs = records.map((record) => recordToDoc(record));
+  const docs: MatchDoc[] = [...recordDocs, ...loadCorpus()];
+  const queries = loadEvalSet(setFile);
+  checkExpectedIds(queries, docs, path.relative(process.cwd(), setFile));
+
+  const recordIds = new Set(recordDocs.map((doc) => doc.id));
+  const titles = new Map(docs.map((doc) => [doc.id, doc.title]));
+  const matcher = Matcher.fromBundle(buildIndex(docs));
+  const precedent: SearchSystem = {
+    name: PRECEDENT,
+    search: (query, limit) => matcher.search(query, { limit }).map((hit) => hit.id),
+  };
+  const lunr = lunrBaseline(docs);
+  const systems: SearchSystem[] = [precedent, lunr, miniSearchBaseline(docs)];
+
+  const outcomes: QueryOutcome[] = queries.map((q) => {
+    const ranks: Record<string, number> = {};
+    let top: string[] = [];
+    for (const system of systems) {
+      const ids = system.search(q.query, RESULT_LIMIT);
+      ranks[system.name] = rankOf(ids, q.expect);
+      if (system === precedent) top = ids.slice(0, MISS_TOP);
+    }
+    return {
+      query: q,
+      language: queryLanguage(q.query),
+      target: q.expect.some((id) => recordIds.has(id)) ? 'seeds' : 'corpus',
+      ranks,
+      top: top.map((id) => ({ id, title: titles.get(id) ?? '' })),
+    };
+  });
+
+  const report = buildReport(outcomes, systems.map((s) => s.name), docs.length, lunr.parseFailures);
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, path.relative(process.cwd(), setFile)));
+  return 0;
+}
+
+/** Every expected id must name a loaded record or corpus document; otherwise the set is stale. */
+function checkExpectedIds(queries: EvalQuery[], docs: MatchDoc[], file: string): void {
+  const known = new Set(docs.map((doc) => doc.id));
+  const problems = queries.flatMap((q) =>
+    q.expect.filter((id) => !known.has(id)).map((id) => `${file}:${q.line}: unknown expected id \`${id}\` (not a record in ${CONTENT_DIR} nor a corpus document)`),
+  );
+  if (problems.length > 0) throw new EvalSetError(problems);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof CorpusError || error instanceof EvalSetError;
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`eval: ${known ? message : `unexpected error: ${message}`}`);
+    process.exitCode = 1;
+  },
+);

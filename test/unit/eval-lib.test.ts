@@ -1,0 +1,110 @@
+/**
+ * The evaluation's moving parts: reading an evaluation set, classifying a
+ * query's language, the rank metrics, the lunr/MiniSearch baselines and the
+ * report table.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MatchDoc } from '../../src/matcher/index.ts';
+import { escapeLunrQuery, lunrBaseline, miniSearchBaseline } from '../../scripts/lib/eval-baselines.ts';
+import { rankOf, score } from '../../scripts/lib/eval-metrics.ts';
+import { buildReport, table, type QueryOutcome } from '../../scripts/lib/eval-report.ts';
+import { EvalSetError, parseEvalSet, queryLanguage } from '../../scripts/lib/eval-set.ts';
+
+describe('parseEvalSet', () => {
+  it('reads entries with their line numbers', () => {
+    const source = '# comment\n- query: "下秤失败 266"\n  expect: [a]\n  note: typed\n- query: udp 5002\n  expect: [a, b]\n';
+    expect(parseEvalSet(source, 'q.yaml')).toEqual([
+      { query: '下秤失败 266', expect: ['a'], note: 'typed', line: 2 },
+      { query: 'udp 5002', expect: ['a', 'b'], line: 5 },
+    ]);
+  });
+
+  it('reports every broken entry with file and line', () => {
+    const source = '- query: ok\n  expect: [a]\n- query: ""\n  expect: []\n- query: x\n  expect: [a]\n  expected: [b]\n';
+    let error: unknown;
+    try {
+      parseEvalSet(source, 'q.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EvalSetError);
+    expect((error as EvalSetError).problems).toEqual([
+      'q.yaml:3: entry 2: `query` must be a non-empty string',
+      'q.yaml:3: entry 2: `expect` must be a non-empty list of record ids',
+      'q.yaml:5: entry 3: unknown key `expected`, expected `query`, `expect` or `note`',
+    ]);
+  });
+
+  it('rejects a file that is not a list', () => {
+    expect(() => parseEvalSet('query: x\n', 'q.yaml')).toThrow('q.yaml:1: expected a list of `{ query, expect, note? }` entries');
+  });
+});
+
+describe('queryLanguage', () => {
+  it('tells Chinese, English and mixed queries apart; codes and numbers count as English', () => {
+    expect(queryLanguage('5555 连接数 超过 1020')).toBe('zh');
+    expect(queryLanguage('license server 连不上')).toBe('mixed');
+    expect(queryLanguage('k8s service rst after idle')).toBe('en');
+    expect(queryLanguage('266')).toBe('en');
+    expect(queryLanguage('S3 挂了')).toBe('zh');
+  });
+});
+
+describe('rank metrics', () => {
+  it('ranks by the first expected id found; 0 when none is found', () => {
+    expect(rankOf(['x', 'b', 'a'], ['a', 'b'])).toBe(2);
+    expect(rankOf(['x', 'y'], ['a'])).toBe(0);
+  });
+
+  it('computes Recall@1, Recall@3 and MRR', () => {
+    expect(score([1, 2, 4, 0])).toEqual({ recallAt1: 0.25, recallAt3: 0.5, mrr: (1 + 0.5 + 0.25) / 4, queries: 4 });
+    expect(score([])).toEqual({ recallAt1: 0, recallAt3: 0, mrr: 0, queries: 0 });
+  });
+});
+
+const DOCS: MatchDoc[] = [
+  { id: 'a', title: 'Connection reset on idle service', kind: 'known-issue', file: 'a.md', language: 'en', summary: 'conntrack entry expired', tags: [], services: [], text: 'send result: Connection reset by peer' },
+  { id: 'b', title: 'Scale price push fails', kind: 'postmortem', file: 'b.md', language: 'en', summary: 'error 266 on udp 5002', tags: [], services: [], text: 'NAT rewrote the source port' },
+];
+
+describe('baselines', () => {
+  it('escapes lunr query syntax and turns hyphens into separators', () => {
+    expect(escapeLunrQuery('send result: reset +x ^2 ~1 a*b us-east-1')).toBe('send result\\: reset \\+x \\^2 \\~1 a\\*b us east 1');
+  });
+
+  it('lunr counts a query its parser rejects and still answers it escaped', () => {
+    const lunr = lunrBaseline(DOCS);
+    expect(lunr.search('result: reset', 10)).toEqual(['a']);
+    expect(lunr.parseFailures).toEqual(['result: reset']);
+    expect(lunr.search('udp 5002', 10)).toEqual(['b']);
+    expect(lunr.parseFailures).toEqual(['result: reset']);
+  });
+
+  it('MiniSearch answers with document ids, best first', () => {
+    expect(miniSearchBaseline(DOCS).search('source port nat', 10)).toEqual(['b']);
+  });
+});
+
+describe('report', () => {
+  it('scores each system overall and per slice, and lists the first system misses', () => {
+    const outcome = (query: string, language: 'zh' | 'en', target: 'seeds' | 'corpus', p: number, l: number): QueryOutcome => ({
+      query: { query, expect: ['a'], line: 1 },
+      language,
+      target,
+      ranks: { P: p, L: l },
+      top: [{ id: 'z', title: 'Z' }],
+    });
+    const report = buildReport([outcome('q1', 'zh', 'seeds', 1, 0), outcome('q2', 'en', 'corpus', 2, 1)], ['P', 'L'], 5, []);
+    expect(report.systems.P!.overall).toEqual({ recallAt1: 0.5, recallAt3: 1, mrr: 0.75, queries: 2 });
+    expect(report.systems.L!.byLanguage.zh).toEqual({ recallAt1: 0, recallAt3: 0, mrr: 0, queries: 1 });
+    expect(report.systems.P!.byTarget.corpus).toEqual({ recallAt1: 0, recallAt3: 1, mrr: 0.5, queries: 1 });
+    expect(report.systems.P!.byLanguage.mixed.queries).toBe(0);
+    expect(report.misses).toEqual([{ query: 'q2', line: 1, expect: ['a'], rank: 2, top: [{ id: 'z', title: 'Z' }] }]);
+  });
+
+  it('prints aligned tables', () => {
+    expect(table(['system', 'MRR'], [['lunr', '0.5'], ['Precedent', '1.000']])).toBe(
+      ['system    | MRR', '----------|------', 'lunr      | 0.5', 'Precedent | 1.000'].join('\n'),
+    );
+  });
+});
