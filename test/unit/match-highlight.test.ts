@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { highlightParts, MAX_FRAGMENT_LENGTH } from '../../src/scripts/highlight.ts';
+import { fill, matchStrings, MATCH_STRINGS } from '../../src/scripts/match-strings.ts';
+
+describe('highlightParts', () => {
+  test('marks each word of the fragment, case-insensitively, keeping the rest as plain text', () => {
+    expect(highlightParts('port 5002/udp', 'UDP 5002')).toEqual([
+      { text: 'port ', mark: false },
+      { text: '5002', mark: true },
+      { text: '/', mark: false },
+      { text: 'udp', mark: true },
+    ]);
+  });
+
+  test('treats regex syntax in the fragment as literal text', () => {
+    expect(highlightParts('failure rate 41.48% ≈ 41%', '41%')).toEqual([
+      { text: 'failure rate 41.48% ≈ ', mark: false },
+      { text: '41%', mark: true },
+    ]);
+    expect(highlightParts('a.b(c)', '.*(')).toEqual([{ text: 'a.b(c)', mark: false }]);
+    expect(highlightParts('x (y) z', '(y)')).toEqual([
+      { text: 'x ', mark: false },
+      { text: '(y)', mark: true },
+      { text: ' z', mark: false },
+    ]);
+  });
+
+  test('prefers the longest word where words overlap', () => {
+    expect(highlightParts('ECONNRESET', 'conn ECONNRESET')).toEqual([{ text: 'ECONNRESET', mark: true }]);
+  });
+
+  test('marks CJK fragments', () => {
+    expect(highlightParts('连接数超过 1020', '连接数 1020')).toEqual([
+      { text: '连接数', mark: true },
+      { text: '超过 ', mark: false },
+      { text: '1020', mark: true },
+    ]);
+  });
+
+  test('leaves text alone for an empty, blank or over-long fragment', () => {
+    expect(highlightParts('abc', '')).toEqual([{ text: 'abc', mark: false }]);
+    expect(highlightParts('abc', '   ')).toEqual([{ text: 'abc', mark: false }]);
+    expect(highlightParts('abc', 'a'.repeat(MAX_FRAGMENT_LENGTH + 1))).toEqual([{ text: 'abc', mark: false }]);
+    expect(highlightParts('', 'a')).toEqual([]);
+  });
+
+  test('stays fast on long input', () => {
+    const text = 'x'.repeat(200_000);
+    const started = performance.now();
+    highlightParts(text, 'x'.repeat(100) + ' y');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('match strings', () => {
+  test('zh and en define the same keys', () => {
+    expect(Object.keys(MATCH_STRINGS.zh).sort()).toEqual(Object.keys(MATCH_STRINGS.en).sort());
+    expect(Object.keys(MATCH_STRINGS.zh.where).sort()).toEqual(Object.keys(MATCH_STRINGS.en.where).sort());
+  });
+
+  test('unknown languages fall back to English; placeholders are filled', () => {
+    expect(matchStrings('fr')).toBe(MATCH_STRINGS.en);
+    expect(fill(MATCH_STRINGS.en.resultsCount, { n: 3 })).toBe('3 matching records');
+    expect(fill('{n} of {m}', { n: 1 })).toBe('1 of {m}');
+  });
+});
