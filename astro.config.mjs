@@ -1,7 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { SANITIZE_SCHEMA, rehypeDemoteHeadings } from './src/markdown-pipeline.ts';
+import validateRecords from './src/validate/astro-integration.ts';
 
 export default defineConfig({
-  site: 'https://precedent.example',
+  site: process.env.PRECEDENT_SITE_URL || 'https://precedent.example',
+  // Serve from a sub-path with e.g. PRECEDENT_BASE=/precedent; every link is built from BASE_URL.
+  base: process.env.PRECEDENT_BASE || '/',
   trailingSlash: 'ignore',
+  // Fails the build on invalid records, with the messages of `npm run validate`.
+  integrations: [validateRecords()],
+  markdown: {
+    // Plain <pre><code class="language-x">: Shiki's inline styles would not survive sanitising.
+    syntaxHighlight: false,
+    // Record bodies are untrusted: parse raw HTML, then sanitise everything.
+    processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA], rehypeDemoteHeadings] }),
+  },
 });

@@ -1,0 +1,45 @@
+/** Reading the records collection for pages: sorted, grouped, faceted. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+/** One record as the site sees it. */
+export type RecordEntry = CollectionEntry<'incidents'>;
+
+/**
+ * Newest first by `date`, then by start time; undated records last; ties by id
+ * so the order is stable between builds.
+ */
+export function compareRecords(a: RecordEntry, b: RecordEntry): number {
+  const dayA = a.data.date;
+  const dayB = b.data.date;
+  if (dayA !== dayB) {
+    if (!dayA) return 1;
+    if (!dayB) return -1;
+    return dayA < dayB ? 1 : -1;
+  }
+  const startA = a.data.times.started?.getTime() ?? 0;
+  const startB = b.data.times.started?.getTime() ?? 0;
+  if (startA !== startB) return startB - startA;
+  return a.id.localeCompare(b.id);
+}
+
+/** Every record, sorted with `compareRecords`. */
+export async function getSortedRecords(): Promise<RecordEntry[]> {
+  const entries = await getCollection('incidents');
+  return entries.sort(compareRecords);
+}
+
+/** Distinct values with their record counts, in first-seen order unless sorted by the caller. */
+export function countBy(entries: RecordEntry[], pick: (entry: RecordEntry) => readonly (string | undefined)[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const value of new Set(pick(entry))) {
+      if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The year of a record's date, if dated. */
+export function recordYear(entry: RecordEntry): string | undefined {
+  return entry.data.date?.slice(0, 4);
+}
