@@ -20,6 +20,8 @@ export interface BenchQuery {
 
 /** Share of each kind in the query mix (sums to 1). */
 export const QUERY_MIX: Array<[QueryKind, number]> = [['fact', 0.3], ['en', 0.2], ['zh', 0.2], ['mixed', 0.12], ['fuzzy', 0.13], ['miss', 0.05]];
+/** Results asked for per query, as the search page asks. */
+export const RESULT_LIMIT = 10;
 /** Default number of queries. */
 export const DEFAULT_QUERY_COUNT = 200;
 

@@ -145,8 +145,20 @@ function synthRecord(random: Random, index: number): MatchDoc {
     services,
     symptoms: facts.symptoms,
     text: synthBody(random, facts, failure),
-    ...(random.chance(0.85) ? { fix: facts.fix } : {}),
+    ...(random.chance(0.85) ? { fix: synthFix(random, facts) } : {}),
+    products: [{
+      name: product.name,
+      versions: [facts.version],
+      ...(random.chance(0.3) ? { fixedIn: `${facts.version}-p${random.int(1, 9)}` } : {}),
+    }],
   };
+}
+
+function synthFix(random: Random, facts: Facts): NonNullable<MatchDoc['fix']> {
+  const command = random.chance(0.4)
+    ? random.pick([`kubectl rollout undo deployment/${facts.service}`, `sysctl -w ${random.pick(facts.symptoms.identifiers)}=${random.int(60, 86_400)}`, `conntrack -D -p ${facts.symptoms.ports[0]!.protocol ?? 'tcp'} --dport ${facts.symptoms.ports[0]!.port}`, `systemctl restart ${facts.product.name.toLowerCase().replace(/\W+/g, '-')}`])
+    : undefined;
+  return { type: random.chance(0.8) ? 'resolution' : 'workaround', summary: facts.fix, ...(command ? { command } : {}) };
 }
 
 function synthSymptoms(random: Random, product: ProductProfile, language: Language, service: string, day: Date): Symptoms {

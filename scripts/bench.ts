@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: measures the symptom matcher at scale on a synthetic
+ * library (1,000 and 10,000 records by default) and prints a table with the
+ * targets of the issue "The symptom matcher" (section "How fast"), beside a
+ * plain lunr baseline over the same records.
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser]
+ *
+ * Node figures come from one child process per size (so peak memory is that
+ * size's own); browser figures from headless Chromium loading the bundle over
+ * HTTP from 127.0.0.1.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED } from './lib/synth.ts';
+import { DEFAULT_QUERY_COUNT, RESULT_LIMIT, type BenchQuery } from './lib/bench-queries.ts';
+import type { NodeJob, NodeResult } from './lib/bench-node.ts';
+import type { LunrResult } from './lib/bench-lunr.ts';
+import { checkTargets, renderBreakdown, renderTable, type SizeResult } from './lib/bench-report.ts';
+
+/** Library sizes measured by default. */
+export const DEFAULT_SIZES = [1_000, 10_000];
+/** Largest library the bench accepts (generation and lunr grow linearly; this keeps a run bounded). */
+export const MAX_SIZE = 100_000;
+
+const LIB = fileURLToPath(new URL('./lib/', import.meta.url));
+const MATCHER = fileURLToPath(new URL('../src/matcher/index.ts', import.meta.url));
+
+/** A mistake in the command line: printed without a stack trace, exit 1. */
+class UsageError extends Error {}
+
+interface Options {
+  sizes: number[];
+  queries: number;
+  seed: number;
+  json: boolean;
+  browser: boolean;
+}
+
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser]';
+
+function parseOptions(argv: string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      allowNegative: true,
+      options: {
+        sizes: { type: 'string' },
+        queries: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        browser: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const integer = (flag: string, text: string, min: number, max: number): number => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`--${flag}: expected a whole number from ${min} to ${max}, got \`${text}\``);
+    return n;
+  };
+  return {
+    sizes: values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => integer('sizes', s, 1, MAX_SIZE)),
+    queries: values.queries === undefined ? DEFAULT_QUERY_COUNT : integer('queries', values.queries, 1, 100_000),
+    seed: values.seed === undefined ? DEFAULT_SEED : integer('seed', values.seed, 0, 2 ** 32 - 1),
+    json: values.json,
+    browser: values.browser,
+  };
+}
+
+/** Runs a worker script in a fresh Node process and parses the JSON it prints. */
+function runWorker<T>(script: string, job: NodeJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', join(LIB, script), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(stdout) as T);
+      else reject(new Error(`bench: ${script} failed for ${job.size} records (exit ${code}):\n${stderr.trim()}`));
+    });
+  });
+}
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(MATCHER)) throw new Error(`bench: the matcher is missing: ${MATCHER}`);
+  const root = mkdtempSync(join(tmpdir(), 'precedent-bench-'));
+  const started = performance.now();
+  try {
+    const results: SizeResult[] = [];
+    for (const size of options.sizes) {
+      const dir = join(root, String(size));
+      mkdirSync(dir, { recursive: true });
+      const job: NodeJob = { size, queries: options.queries, seed: options.seed, dir };
+      progress(`${size} records: matcher in Node…`);
+      const node = await runWorker<NodeResult>('bench-node.ts', job);
+      progress(`${size} records: lunr baseline in Node…`);
+      const lunr = await runWorker<LunrResult>('bench-lunr.ts', job);
+      results.push({ size, node, lunr });
+    }
+    if (options.browser) {
+      // Loaded only when needed, so --no-browser runs without esbuild and playwright.
+      const { launch, measureLunr, measureMatcher, writePages } = await import('./lib/bench-browser.ts');
+      const { serveDirectory } = await import('./lib/bench-server.ts');
+      const code = await writePages(root);
+      const server = await serveDirectory(root);
+      const browser = await launch();
+      try {
+        for (const result of results) {
+          const dir = join(root, String(result.size));
+          const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
+          const log = readFileSync(join(dir, 'log.txt'), 'utf8');
+          progress(`${result.size} records: matcher in Chromium…`);
+          result.browser = await measureMatcher(browser, server, result.size, queries, log, RESULT_LIMIT);
+          progress(`${result.size} records: lunr baseline in Chromium…`);
+          result.browserLunr = await measureLunr(browser, server, result.size, queries);
+          result.code = code;
+        }
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    }
+    const targets = checkTargets(results);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ options, results, targets }, null, 2)}\n`);
+    } else {
+      const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
+      process.stdout.write(`${renderTable(results)}\n\n${renderBreakdown(largest)}\n`);
+      process.stdout.write(`\n${options.queries} queries (seed ${options.seed}), ${options.browser ? 'Node + Chromium' : 'Node only'}, run took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+  else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+/**
+ * The reference the matcher is measured against: a plain lunr index (English
+ * pipeline, the library's defaults) over each record's full text, built from
+ * the same synthetic library and queried with the same queries. Runs in its own
+ * process per size, like `bench-node.ts`; writes `lunr-index.json` for the
+ * browser run and prints one JSON `LunrResult`.
+ *
+ * Queries go through `idx.query` with lunr's own tokenizer, never `idx.search`,
+ * whose query syntax throws on `:` or `~` in user text.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lunr from 'lunr';
+import { synthLibrary } from './synth.ts';
+import { synthLog, synthQueries } from './bench-queries.ts';
+import { median, MemorySampler, sizeOf, summarise, time, type Latency, type Size } from './bench-stats.ts';
+import type { NodeJob } from './bench-node.ts';
+
+/** File the serialized lunr index is written to, in the job's directory. */
+export const LUNR_INDEX_FILE = 'lunr-index.json';
+
+/** A load slower than this is not repeated. */
+const SLOW_LOAD_MS = 2000;
+
+/** What the lunr worker reports. */
+export interface LunrResult {
+  size: number;
+  buildMs: number;
+  index: Size;
+  /** JSON.parse + `lunr.Index.load`, median of runs. */
+  loadMs: number;
+  search: Latency;
+  logMs: number;
+  memory: { rssPeak: number; heapPeakSampled: number };
+}
+
+/** Runs the query as lunr terms, so user text cannot hit lunr's query syntax. */
+export function lunrQuery(index: lunr.Index, text: string): lunr.Index.Result[] {
+  return index.query((query) => {
+    query.term(lunr.tokenizer(text), {});
+  });
+}
+
+/** Builds, saves, loads and queries the lunr baseline for one size. */
+export function runLunrJob(job: NodeJob): LunrResult {
+  const sampler = new MemorySampler().start();
+  const docs = synthLibrary(job.size, { seed: job.seed });
+  const queries = synthQueries(docs, job.queries, job.seed);
+  const log = synthLog(docs, undefined, job.seed);
+  const built = time(() =>
+    lunr(function () {
+      this.ref('id');
+      this.field('title');
+      this.field('summary');
+      this.field('text');
+      for (const doc of docs) this.add({ id: doc.id, title: `${doc.title} ${doc.titleEn ?? ''}`, summary: doc.summary, text: doc.text });
+    }),
+  );
+  sampler.sample();
+  const json = JSON.stringify(built.value);
+  writeFileSync(join(job.dir, LUNR_INDEX_FILE), json);
+  const loads: number[] = [];
+  let index = built.value;
+  // Three runs for a median, one when a load is slow enough that noise does not matter.
+  for (let run = 0; run < ((loads[0] ?? 0) > SLOW_LOAD_MS ? 1 : 3); run++) {
+    const loaded = time(() => lunr.Index.load(JSON.parse(json)));
+    loads.push(loaded.ms);
+    index = loaded.value;
+    sampler.sample();
+  }
+  for (const q of queries) lunrQuery(index, q.text); // warm-up pass
+  const timings = queries.map((q) => time(() => lunrQuery(index, q.text).slice(0, 10)).ms);
+  const logMs = time(() => lunrQuery(index, log)).ms;
+  sampler.stop();
+  return {
+    size: job.size,
+    buildMs: built.ms,
+    index: sizeOf(json),
+    loadMs: median(loads),
+    search: summarise(timings),
+    logMs,
+    memory: { rssPeak: MemorySampler.peakRss(), heapPeakSampled: sampler.heapPeak },
+  };
+}
+
+if (import.meta.main) {
+  const job = JSON.parse(process.argv[2] ?? '{}') as NodeJob;
+  process.stdout.write(`${JSON.stringify(runLunrJob(job))}\n`);
+}
