@@ -36,7 +36,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** A running static server. */
 export interface SiteServer {
-  /** Origin with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
+  /** Origin and base path with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
   url: string;
   /** Stops the server. */
   close(): Promise<void>;
@@ -64,17 +64,27 @@ export function buildIsStale(): boolean {
 /** Runs `astro build` with the project's Node when needed; throws with Astro's output if it fails. */
 export function ensureBuilt(): void {
   if (BUILD_MODE === 'never' || (BUILD_MODE !== 'always' && !buildIsStale())) return;
+  buildSite();
+  writeFileSync(STAMP, new Date().toISOString());
+}
+
+/**
+ * Runs `astro build` unconditionally, into `outDir` (default `dist/`) and
+ * with extra environment, e.g. `{ PRECEDENT_BASE: '/precedent/' }`.
+ */
+export function buildSite(options: { outDir?: string; env?: Record<string, string> } = {}): void {
   const node = path.join(ROOT, 'node_modules/.bin/node');
-  const result = spawnSync(existsSync(node) ? node : process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const args = ['node_modules/astro/bin/astro.mjs', 'build'];
+  if (options.outDir) args.push('--outDir', options.outDir);
+  const result = spawnSync(existsSync(node) ? node : process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) {
     throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
-  writeFileSync(STAMP, new Date().toISOString());
 }
 
 /** Maps a request path to a file in `dir`, or a redirect for a folder without its slash. */
@@ -96,11 +106,15 @@ function resolveFile(dir: string, pathname: string): { file?: string; redirect?:
   return { file: target };
 }
 
-function handle(dir: string, request: IncomingMessage, response: ServerResponse): void {
+function handle(dir: string, base: string, request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const { file, redirect } = resolveFile(dir, url.pathname);
+  if (!url.pathname.startsWith(base)) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found (outside the base path)');
+    return;
+  }
+  const { file, redirect } = resolveFile(dir, url.pathname.slice(base.length - 1));
   if (redirect) {
-    response.writeHead(301, { location: redirect + url.search }).end();
+    response.writeHead(301, { location: base.slice(0, -1) + redirect + url.search }).end();
     return;
   }
   const notFound = path.join(dir, '404.html');
@@ -117,16 +131,20 @@ function handle(dir: string, request: IncomingMessage, response: ServerResponse)
   else createReadStream(served).pipe(response);
 }
 
-/** Serves `dir` (default `dist/`) on 127.0.0.1 and a free port. */
-export async function serveStatic(dir: string = DIST): Promise<SiteServer> {
-  const server = createServer((request, response) => handle(dir, request, response));
+/**
+ * Serves `dir` (default `dist/`) on 127.0.0.1 and a free port, below `base`
+ * (default `/`; a site built with a base path is served under it).
+ */
+export async function serveStatic(dir: string = DIST, options: { base?: string } = {}): Promise<SiteServer> {
+  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const server = createServer((request, response) => handle(dir, base, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
