@@ -64,8 +64,21 @@ export function buildIsStale(): boolean {
 /** Runs `astro build` with the project's Node when needed; throws with Astro's output if it fails. */
 export function ensureBuilt(): void {
   if (BUILD_MODE === 'never' || (BUILD_MODE !== 'always' && !buildIsStale())) return;
-  buildSite();
+  // Tests expect the site at `/`, whatever PRECEDENT_BASE the shell has.
+  buildSite({ env: { PRECEDENT_BASE: '' } });
   writeFileSync(STAMP, new Date().toISOString());
+}
+
+/** Variables vitest puts in `process.env` for its own Vite; a child build must not inherit them. */
+const VITEST_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+
+/** The environment for a child `astro build`: this process's, minus what vitest added. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!VITEST_ENV.has(key) && !key.startsWith('VITEST')) env[key] = value;
+  }
+  return env;
 }
 
 /**
@@ -79,7 +92,7 @@ export function buildSite(options: { outDir?: string; env?: Record<string, strin
   const result = spawnSync(existsSync(node) ? node : process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    env: { ...buildEnv(), ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) {
