@@ -11,6 +11,7 @@ import {
   idFilename,
   internalLink,
   ownerRole,
+  placeholder,
   symptomsMissing,
   timelineOrder,
   timeOrder,
@@ -32,5 +33,6 @@ export const RULES: readonly Rule[] = [
   actionItem,
   internalLink,
   ownerRole,
+  placeholder,
   symptomsMissing,
 ];

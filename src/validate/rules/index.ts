@@ -4,6 +4,7 @@ export { frontmatterSchema, FRONTMATTER_SCHEMA } from './frontmatter-schema.ts';
 export { idFilename, ID_FILENAME } from './id-filename.ts';
 export { internalLink, INTERNAL_LINK } from './internal-link.ts';
 export { ownerRole, OWNER_ROLE, looksLikePerson, ROLE_WORDS_EN, ROLE_WORDS_ZH } from './owner-role.ts';
+export { placeholder, PLACEHOLDER, PLACEHOLDER_MARK, placeholderPaths } from './placeholder.ts';
 export { symptomsMissing, SYMPTOMS_MISSING } from './symptoms-missing.ts';
 export { timeOrder, TIME_ORDER } from './time-order.ts';
 export { timelineOrder, TIMELINE_ORDER } from './timeline-order.ts';

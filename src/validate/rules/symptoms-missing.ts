@@ -1,6 +1,7 @@
 /**
  * precedent:symptoms-missing — a record without symptoms cannot be found by
  * the symptom matcher, which searches error codes, ports, figures and logs.
+ * Drafts (imported or unfinished) are not asked yet.
  */
 import { isMapping } from '../data.ts';
 import { RECORD_START } from '../locate.ts';
@@ -12,6 +13,7 @@ export const SYMPTOMS_MISSING = 'symptoms-missing';
 export const symptomsMissing: Rule = {
   id: SYMPTOMS_MISSING,
   check(context) {
+    if (context.data.draft === true) return;
     const symptoms = context.data.symptoms;
     if (symptoms === undefined) {
       context.report({

@@ -1,0 +1,16 @@
+export { renderRecord, zoneOffset, type ScaffoldInput } from './template.ts';
+export { slugify, isCjk, shortId, recordId, MAX_SLUG_LENGTH } from './slug.ts';
+export {
+  resolveAnswers,
+  recordFileName,
+  today,
+  localTimezone,
+  ScaffoldInputError,
+  REQUIRED_ANSWERS,
+  DEFAULT_LANGUAGE,
+  DEFAULT_CJK_LANGUAGE,
+  type ScaffoldAnswers,
+} from './options.ts';
+export { writeNewFile, FileExistsError } from './write-new-file.ts';
+export { askMissing, PromptCancelled } from './prompts.ts';
+export { existingIds, freeId } from './existing-ids.ts';
