@@ -1,0 +1,135 @@
+/**
+ * Turns a query into what the index is asked: de-duplicated facts, each
+ * with the index keys it may match (a bare `266` may be a port, a code, a
+ * status or a count), and text terms with the words they came from.
+ */
+import {
+  BARE_NUMBER_FACTOR,
+  MAX_QUERY_CHARS,
+  MAX_QUERY_FACTS,
+  MAX_QUERY_TERMS,
+  UNTYPED_MATCH_FACTOR,
+} from './constants.ts';
+import { extractFacts } from './extract-facts.ts';
+import { FIGURE_TYPES } from './describe-fact.ts';
+import { figureRange, rangeBuckets, type FigureRange } from './figures.ts';
+import { containingCidrs } from './ip.ts';
+import { tokenizeText, wellFormed } from './text-tokenize.ts';
+import type { Fact } from './types.ts';
+
+/** One index key a query fact may match, and how much such a match is worth relative to an exact one. */
+export interface Lookup {
+  key: string;
+  factor: number;
+  /** For figure buckets: the accepted range. */
+  range?: FigureRange;
+}
+
+/** A query fact and its lookups. */
+export interface QueryFact {
+  fact: Fact;
+  lookups: Lookup[];
+}
+
+/** The analysed query. */
+export interface AnalyzedQuery {
+  chars: number;
+  processedChars: number;
+  truncated: boolean;
+  facts: QueryFact[];
+  /** Distinct text terms, in query order. */
+  terms: string[];
+  /** Term → the query word it came from, for evidence labels. */
+  surfaces: Map<string, string>;
+}
+
+/** Analyses `query` (never throws; non-strings count as empty). */
+export function analyzeQuery(query: unknown): AnalyzedQuery {
+  const raw = typeof query === 'string' ? query : '';
+  const truncated = raw.length > MAX_QUERY_CHARS;
+  const text = wellFormed(truncated ? raw.slice(0, MAX_QUERY_CHARS) : raw);
+  const facts = dedupe(extractFacts(text));
+  const { terms, surfaces } = queryTerms(text);
+  return {
+    chars: raw.length,
+    processedChars: text.length,
+    truncated,
+    facts: facts.map((fact) => ({ fact, lookups: lookupsOf(fact) })),
+    terms,
+    surfaces,
+  };
+}
+
+/** Drops repeated keys, and bare numbers already read as something typed (`udp 5002` and `5002`). */
+function dedupe(facts: Fact[]): Fact[] {
+  const typedValues = new Set<number>();
+  for (const fact of facts) if (fact.type !== 'number' && fact.value !== undefined) typedValues.add(fact.value);
+  const seen = new Set<string>();
+  const out: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.type === 'number' && typedValues.has(fact.value!)) continue;
+    const id = `${fact.key}|${fact.op ?? ''}|${fact.protocol ?? ''}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(fact);
+    if (out.length >= MAX_QUERY_FACTS) break;
+  }
+  return out;
+}
+
+/** The lookups of one query fact. */
+export function lookupsOf(fact: Fact): Lookup[] {
+  const value = fact.value;
+  const name = fact.key.slice(fact.key.indexOf(':') + 1);
+  if (FIGURE_TYPES.has(fact.type) && value !== undefined && fact.unit) {
+    const range = figureRange(fact.unit, value, fact.decimals ?? 0, fact.op);
+    const lookups: Lookup[] = rangeBuckets(range).map((key) => ({ key, factor: 1, range }));
+    if (fact.unit === 'count' && Number.isInteger(value) && !fact.op) lookups.push({ key: `number:${value}`, factor: UNTYPED_MATCH_FACTOR });
+    return lookups;
+  }
+  switch (fact.type) {
+    case 'number': {
+      const lookups: Lookup[] = [{ key: fact.key, factor: 1 }];
+      if (value === undefined || !Number.isInteger(value)) return lookups;
+      if (value <= 65535) lookups.push({ key: `port:${value}`, factor: BARE_NUMBER_FACTOR });
+      lookups.push({ key: `code:${value}`, factor: BARE_NUMBER_FACTOR });
+      if (value >= 100 && value <= 599) lookups.push({ key: `http:${value}`, factor: BARE_NUMBER_FACTOR });
+      if (value <= 255) lookups.push({ key: `exit:${value}`, factor: BARE_NUMBER_FACTOR });
+      return lookups;
+    }
+    case 'port':
+    case 'exit':
+      return [{ key: fact.key, factor: 1 }, { key: `number:${value}`, factor: UNTYPED_MATCH_FACTOR }];
+    case 'code':
+    case 'http': {
+      const lookups: Lookup[] = [{ key: fact.key, factor: 1 }];
+      if (/^\d+$/.test(name)) {
+        lookups.push({ key: `number:${name}`, factor: UNTYPED_MATCH_FACTOR });
+        lookups.push({ key: fact.type === 'code' ? `http:${name}` : `code:${name}`, factor: BARE_NUMBER_FACTOR });
+      }
+      return lookups;
+    }
+    case 'ip':
+      return name.includes('.')
+        ? [{ key: fact.key, factor: 1 }, ...containingCidrs(name).map((cidr) => ({ key: `cidr:${cidr}`, factor: 0.8 }))]
+        : [{ key: fact.key, factor: 1 }];
+    default:
+      return [{ key: fact.key, factor: 1 }];
+  }
+}
+
+function queryTerms(text: string): { terms: string[]; surfaces: Map<string, string> } {
+  const surfaces = new Map<string, string>();
+  const terms: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const surface = word.length > 24 ? `${word.slice(0, 23)}…` : word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    for (const term of tokenizeText(word)) {
+      if (surfaces.has(term)) continue;
+      surfaces.set(term, surface);
+      terms.push(term);
+      if (terms.length >= MAX_QUERY_TERMS * 4) return { terms, surfaces };
+    }
+  }
+  return { terms, surfaces };
+}

@@ -1,0 +1,68 @@
+/**
+ * The JSON shapes inside an index bundle, shared by the builder and the
+ * loader, and the term-hash that places a key in a body shard.
+ *
+ * Postings are flat number arrays: `[ref, where, evidence]` repeated, with a
+ * fourth number (the exact value) for figure buckets (keys starting `~`).
+ * `ref` is the document's position; `where` indexes `WHERE_CODES`;
+ * `evidence` indexes the file's string table.
+ */
+import type { Where } from './types.ts';
+
+/** File names inside a bundle. */
+export const MANIFEST_FILE = 'manifest.json';
+export const DOCS_FILE = 'docs.json';
+export const FACTS_FILE = 'facts.json';
+export const TEXT_FILE = 'text.json';
+/** Name of body shard `i`. */
+export function shardFile(i: number): string {
+  return `body-${i}.json`;
+}
+
+/** `where` codes, in descending weight. */
+export const WHERE_CODES: readonly Where[] = ['symptom', 'title', 'summary', 'fix', 'body'];
+
+/** One document's metadata: id, title, titleEn, kind, date, file, fix type (0 none, 1 resolution, 2 workaround), fix summary, fix command. */
+export type DocRow = [string, string, string, string, string, string, 0 | 1 | 2, string, string];
+
+/** `docs.json`. */
+export interface DocsFile {
+  version: number;
+  docs: DocRow[];
+  /** Body length in terms, per document, for BM25. */
+  bodyLength: number[];
+  /** Number of body shards. */
+  shards: number;
+}
+
+/** Fact postings with their evidence strings (`facts.json`, and the `facts` of a shard). */
+export interface FactTable {
+  strings: string[];
+  keys: Record<string, number[]>;
+}
+
+/** `body-<i>.json`: body facts and body term postings (`[ref, tf]` repeated) for the keys hashed to it. */
+export interface ShardFile {
+  facts: FactTable;
+  terms: Record<string, number[]>;
+}
+
+/** Stride of a posting list under `key`. */
+export function strideOf(key: string): number {
+  return key.startsWith('~') ? 4 : 3;
+}
+
+/** The body shard of a fact key or term: FNV-1a over UTF-16 units, modulo the shard count. */
+export function shardOf(key: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
+
+/** Own-property lookup in a parsed JSON object (a term may be `constructor`). */
+export function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * Every tunable of the matcher, as named defaults. DESIGN.md explains each;
+ * tests and the benchmark import them rather than repeating numbers.
+ */
+
+/** Format version of the index bundle; bumped when the JSON shape changes. */
+export const BUNDLE_VERSION = 1;
+
+/** Results returned when `limit` is not given. */
+export const DEFAULT_LIMIT = 10;
+/** Largest `limit` honoured, so a caller cannot ask for unbounded work. */
+export const MAX_LIMIT = 1000;
+
+/** Characters of a query that are read; the rest of a pasted log is ignored (and reported). */
+export const MAX_QUERY_CHARS = 128 * 1024;
+/** Characters of one record's text that are indexed. */
+export const MAX_DOC_TEXT_CHARS = 256 * 1024;
+/** A lexeme longer than this is cut to this length before it is classified. */
+export const MAX_LEXEME_CHARS = 128;
+/** Facts kept from one query (after de-duplication, first seen first). */
+export const MAX_QUERY_FACTS = 96;
+/** Distinct text terms kept from one query (rarest first). */
+export const MAX_QUERY_TERMS = 48;
+/** Facts kept from one record (after de-duplication). */
+export const MAX_DOC_FACTS = 2000;
+
+/** Records per body shard: the shard count defaults to `ceil(docs / DEFAULT_DOCS_PER_SHARD)`. */
+export const DEFAULT_DOCS_PER_SHARD = 250;
+/** Upper bound on the default shard count. */
+export const MAX_DEFAULT_SHARDS = 64;
+
+/** How much a match counts by where it was found in the record. */
+export const WHERE_WEIGHTS = {
+  symptom: 1,
+  title: 0.9,
+  summary: 0.8,
+  fix: 0.7,
+  body: 0.5,
+} as const;
+
+/** How much a matched fact counts by its type, before rarity and nearness. */
+export const TYPE_WEIGHTS: Readonly<Record<string, number>> = {
+  errno: 3,
+  exception: 3,
+  code: 3,
+  http: 2.5,
+  signal: 2.5,
+  exit: 2.5,
+  port: 2.5,
+  version: 3,
+  ip: 2,
+  cidr: 2,
+  host: 2,
+  identifier: 2.5,
+  percent: 2,
+  figure: 1.5,
+  duration: 1.2,
+  number: 1,
+};
+
+/** A bare query number matched to a typed record fact (port, code…) counts this much of that type's weight. */
+export const BARE_NUMBER_FACTOR = 0.8;
+/** A typed query fact matched only to a bare number in the record counts this much. */
+export const UNTYPED_MATCH_FACTOR = 0.5;
+/** Port matched with the same protocol: bonus; with a different one: penalty. */
+export const PROTOCOL_MATCH_FACTOR = 1.15;
+export const PROTOCOL_MISMATCH_FACTOR = 0.6;
+/** Ports every network uses: they say little about which incident this is. */
+export const WELL_KNOWN_PORTS: readonly number[] = [22, 25, 53, 80, 123, 443, 8080, 8443];
+export const WELL_KNOWN_PORT_FACTOR = 0.4;
+/** Numbers below this, bare, are too common to mean much. */
+export const SMALL_NUMBER = 10;
+export const SMALL_NUMBER_FACTOR = 0.3;
+
+/** Relative tolerance for figures without a unit precision hint (`1000` ≈ `1020`). */
+export const FIGURE_NEAR_RATIO = 0.05;
+/** `>1000` matches values up to `1000 × (1 + FIGURE_OP_SPAN)`. */
+export const FIGURE_OP_SPAN = 0.5;
+/** A near (not equal) figure keeps at least this share of its weight. */
+export const NEAR_MIN_FACTOR = 0.6;
+/** Base of the logarithmic buckets that hold non-percent figures. */
+export const FIGURE_BUCKET_BASE = 1.25;
+
+/** Weight of one unit of lunr score on the short core fields. */
+export const TEXT_WEIGHT = 0.6;
+/** Weight of one unit of BM25 score on record bodies. */
+export const BODY_TEXT_WEIGHT = 0.35;
+/** Cap on the text contribution, so words never drown out a rare fact. */
+export const TEXT_CAP = 5;
+/** BM25 parameters for body text. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+/** lunr field boosts of the core text index. */
+export const FIELD_BOOSTS = { title: 3, summary: 1, symptoms: 2, tags: 2 } as const;
+/** Query-time boost of a CJK bigram over a unigram. */
+export const BIGRAM_BOOST = 2;
+
+/** `score = 100 × (1 − e^(−raw / SCORE_SCALE))`. */
+export const SCORE_SCALE = 6;
+/** Results whose raw score is below this are dropped as noise. */
+export const MIN_RAW_SCORE = 0.25;
+/** Evidence lines kept per result. */
+export const MAX_REASONS = 8;
+/** Concurrent shard fetches in `searchAll`. */
+export const SHARD_FETCH_CONCURRENCY = 6;

@@ -1,0 +1,361 @@
+/**
+ * Typed facts from free text: ports, codes, errno and exception names, HTTP
+ * statuses, signals and exit codes, percentages and figures, durations,
+ * addresses, host names, versions and identifiers.
+ *
+ * Text is lexed once (see `lex.ts`); each lexeme is classified by anchored
+ * patterns over at most `MAX_LEXEME_CHARS` characters, reading its
+ * neighbours on the same line for context (`udp 5002`, `error 266`,
+ * `超过 1020`). Message phrases (`Connection reset by peer` → ECONNRESET) are
+ * found with `indexOf`. All of it is linear in the input.
+ */
+import { MAX_LEXEME_CHARS, MAX_QUERY_CHARS } from './constants.ts';
+import {
+  CODE_CJK_PREFIXES,
+  CODE_CJK_SUFFIXES,
+  CODE_WORDS,
+  COUNT_CJK_UNITS,
+  COUNT_UNITS,
+  DURATION_CJK_UNITS,
+  DURATION_UNITS,
+  ERRNO_NAMES,
+  ERRNO_PHRASES,
+  HTTP_REASONS,
+  KNOWN_EXCEPTIONS,
+  OP_CJK_SUFFIXES,
+  OP_WORDS,
+  PORT_CJK_SUFFIXES,
+  PORT_WORDS,
+  PROTOCOL_WORDS,
+  SERVICE_PORTS,
+  SIGNALS,
+  SIZE_UNITS,
+} from './fact-vocab.ts';
+import { decimalsOf } from './figures.ts';
+import { figureLabelBefore } from './figure-label.ts';
+import { hostFacts, identifierFacts, versionKey } from './classify-names.ts';
+import { parseCidr, parseIpv4, parseIpv6 } from './ip.ts';
+import { lex, type Lexeme } from './lex.ts';
+import { wellFormed } from './text-tokenize.ts';
+import type { Fact, FigureOp } from './types.ts';
+
+/** Most facts returned for one text. */
+export const MAX_FACTS_PER_TEXT = 20_000;
+
+/** Options of `extractFacts`. */
+export interface ExtractOptions {
+  /** Characters read from the start of `text`. Default `MAX_QUERY_CHARS`. */
+  maxChars?: number;
+}
+
+const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[tT_ ]\S*)?$/;
+const TIME = /^\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?$/i;
+const URL = /^[a-z][a-z0-9+.-]{0,15}:\/\/(?:[^/?#@\s]*@)?(\[[0-9a-f:.]+\]|[^/?#:\s]+)(?::(\d{1,5}))?/i;
+const IPV4_FORMS = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?:\/(\d{1,2})|:(\d{1,5})|\.(\d{1,5}|[a-z][a-z-]{1,15}))?$/;
+const NUMERAL = /^(>=|<=|>|<|~)?(\d{1,15}(?:\.\d{1,6})?)(%|[a-zA-Z]{1,12})?$/;
+const PORT_COLON = /^:(\d{1,5})$/;
+const PORT_PROTO = /^(\d{1,5})\/(tcp|udp|sctp)$/;
+const PROTO_PORT = /^(tcp|udp|sctp)[/:](\d{1,5})$/;
+const KEY_VALUE = /^([a-z][\w.-]{0,40})[:=](.{1,80})$/i;
+const HOST_PORT = /^([a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8})[.:](\d{1,5}|[a-z][a-z-]{1,15})$/i;
+const SIGNAL = /^SIG[A-Z]{2,8}$/;
+const EXCEPTION = /^(?:[A-Za-z_$][\w$]{0,60}\.){0,12}([A-Z][A-Za-z0-9]{0,60}(?:Exception|Error))$/;
+const ERR_CODE = /^(?:ERR|EAI)_[A-Z0-9_]{2,60}$/;
+const HTTP_WORD = /^https?(?:\/[\d.]{1,3})?$/;
+
+/**
+ * Finds the typed facts in `text`, in order of appearance. Never throws;
+ * reads at most `maxChars` characters.
+ */
+export function extractFacts(text: string, options: ExtractOptions = {}): Fact[] {
+  if (typeof text !== 'string' || text === '') return [];
+  const input = wellFormed(text.length > (options.maxChars ?? MAX_QUERY_CHARS) ? text.slice(0, options.maxChars ?? MAX_QUERY_CHARS) : text);
+  const facts: Fact[] = [];
+  const lexemes = lex(input, MAX_LEXEME_CHARS);
+  for (let i = 0; i < lexemes.length && facts.length < MAX_FACTS_PER_TEXT; i++) {
+    const lexeme = lexemes[i]!;
+    if (lexeme.kind === 'word') wordFacts(lexemes, i, facts);
+  }
+  phraseFacts(input, facts);
+  facts.sort((a, b) => a.start - b.start || a.end - b.end);
+  return facts.length > MAX_FACTS_PER_TEXT ? facts.slice(0, MAX_FACTS_PER_TEXT) : facts;
+}
+
+/** The lexeme `offset` places from `i` on the same line, if any. */
+function near(lexemes: Lexeme[], i: number, offset: number): Lexeme | undefined {
+  const other = lexemes[i + offset];
+  return other && other.line === lexemes[i]!.line ? other : undefined;
+}
+
+function fact(lexeme: Lexeme, type: Fact['type'], key: string, extra: Partial<Fact> = {}): Fact {
+  return { type, key, text: lexeme.text, start: lexeme.start, end: lexeme.end, ...extra };
+}
+
+function wordFacts(lexemes: Lexeme[], i: number, out: Fact[]): void {
+  const lexeme = lexemes[i]!;
+  const word = lexeme.text;
+  const lower = lexeme.lower;
+  const first = word.charCodeAt(0);
+  const isDigit = first >= 48 && first <= 57;
+
+  if (isDigit && (DATE.test(word) || TIME.test(word))) return;
+  if (isDigit || first === 62 || first === 60 || first === 126) {
+    if (ipv4Facts(lexemes, i, out)) return;
+    const numeral = NUMERAL.exec(word);
+    if (numeral) return numberFacts(lexemes, i, numeral, out);
+    const portProto = PORT_PROTO.exec(lower);
+    if (portProto) return portFact(lexeme, portProto[1]!, portProto[2], out);
+  }
+  if (first === 58 /* : */) {
+    const colon = PORT_COLON.exec(word);
+    if (colon) return portFact(lexeme, colon[1]!, undefined, out);
+  }
+  if (lower.includes(':')) {
+    if (/^[0-9a-f:.]+(?:\/\d{1,3})?$/.test(lower) && lower.indexOf(':') !== lower.lastIndexOf(':')) {
+      const cidr = lower.includes('/') ? parseCidr(lower) : undefined;
+      if (cidr) return void out.push(fact(lexeme, 'cidr', `cidr:${cidr}`));
+      const v6 = parseIpv6(lower);
+      if (v6) return void out.push(fact(lexeme, 'ip', `ip:${v6}`));
+    }
+    const url = URL.exec(word);
+    if (url) {
+      const host = url[1]!.replace(/^\[|\]$/g, '');
+      const ip = parseIpv4(host) ?? parseIpv6(host);
+      if (ip) out.push(fact(lexeme, 'ip', `ip:${ip}`));
+      else out.push(...hostFacts(lexeme, host.toLowerCase(), true));
+      if (url[2]) portFact(lexeme, url[2], 'tcp', out);
+      return;
+    }
+    const protoPort = PROTO_PORT.exec(lower);
+    if (protoPort) return portFact(lexeme, protoPort[2]!, protoPort[1], out);
+  }
+  if (keyValueFacts(lexemes, i, out)) return;
+  if (hostPortFacts(lexemes, i, out)) return;
+
+  if (ERRNO_NAMES.has(word) || ERR_CODE.test(word)) return void out.push(fact(lexeme, 'errno', `errno:${word}`));
+  if (SIGNAL.test(word)) return void out.push(fact(lexeme, 'signal', `signal:${word}`));
+  const exception = EXCEPTION.exec(word);
+  if (exception) return void out.push(fact(lexeme, 'exception', `exception:${exception[1]!.toLowerCase()}`));
+  if (KNOWN_EXCEPTIONS.has(lower)) return void out.push(fact(lexeme, 'exception', `exception:${lower}`));
+  const version = versionKey(word);
+  if (version) return void out.push(fact(lexeme, 'version', `version:${version}`));
+  const hosts = hostFacts(lexeme, lower, false);
+  if (hosts.length > 0) return void out.push(...hosts);
+  out.push(...identifierFacts(lexemes, i));
+}
+
+function ipv4Facts(lexemes: Lexeme[], i: number, out: Fact[]): boolean {
+  const lexeme = lexemes[i]!;
+  const match = IPV4_FORMS.exec(lexeme.lower);
+  if (!match) return false;
+  const ip = parseIpv4(match[1]!);
+  if (!ip) return false;
+  if (match[2] !== undefined) {
+    const cidr = parseCidr(`${ip}/${match[2]}`);
+    if (cidr) out.push(fact(lexeme, 'cidr', `cidr:${cidr}`));
+    return true;
+  }
+  out.push(fact(lexeme, 'ip', `ip:${ip}`));
+  const port = match[3] ?? match[4];
+  if (port !== undefined) {
+    const number = /^\d+$/.test(port) ? port : SERVICE_PORTS.get(port)?.toString();
+    if (number !== undefined) portFact(lexeme, number, lineProtocol(lexemes, i), out);
+  }
+  return true;
+}
+
+function portFact(lexeme: Lexeme, numeral: string, protocol: string | undefined, out: Fact[]): void {
+  const port = Number(numeral);
+  if (!Number.isInteger(port) || port > 65535) return;
+  const extra: Partial<Fact> = { value: port };
+  if (protocol === 'tcp' || protocol === 'udp' || protocol === 'sctp') extra.protocol = protocol;
+  out.push(fact(lexeme, 'port', `port:${port}`, extra));
+}
+
+/** Protocol named earlier on the same line (`UDP … 54503 → 5002`, `IP … > …: UDP`), if any. */
+function lineProtocol(lexemes: Lexeme[], i: number): string | undefined {
+  for (let offset = -8; offset <= 8; offset++) {
+    const other = offset === 0 ? undefined : near(lexemes, i, offset);
+    if (other && PROTOCOL_WORDS.has(other.lower)) return other.lower;
+  }
+  return undefined;
+}
+
+function keyValueFacts(lexemes: Lexeme[], i: number, out: Fact[]): boolean {
+  const lexeme = lexemes[i]!;
+  const match = KEY_VALUE.exec(lexeme.text);
+  if (!match) return false;
+  const key = match[1]!.toLowerCase();
+  const value = match[2]!;
+  if (/^\d{1,5}$/.test(value) && (PORT_WORDS.has(key) || key.endsWith('port'))) {
+    portFact(lexeme, value, lineProtocol(lexemes, i), out);
+    return true;
+  }
+  if (/^[\w.-]{1,40}$/.test(value) && CODE_WORDS.has(key)) {
+    out.push(fact(lexeme, 'code', `code:${value.toUpperCase()}`));
+    return true;
+  }
+  if ((key === 'status' || key === 'http_status' || key === 'status_code') && /^[1-5]\d\d$/.test(value)) {
+    out.push(fact(lexeme, 'http', `http:${value}`, { value: Number(value) }));
+    return true;
+  }
+  if (/^[a-z][\w-]{0,40}$/i.test(value) && !/^[a-z]{1,5}$/i.test(key + value)) {
+    out.push(fact(lexeme, 'identifier', `identifier:${key}${lexeme.text[match[1]!.length]}${value.toLowerCase()}`));
+    return true;
+  }
+  return false;
+}
+
+/** tcpdump's `host.8860` and `host:8080` (a host with a port): only next to `>` for the dotted form. */
+function hostPortFacts(lexemes: Lexeme[], i: number, out: Fact[]): boolean {
+  const lexeme = lexemes[i]!;
+  const match = HOST_PORT.exec(lexeme.lower);
+  if (!match) return false;
+  const separator = lexeme.lower[match[1]!.length];
+  const arrow = near(lexemes, i, 1)?.text === '>' || near(lexemes, i, -1)?.text === '>';
+  if (separator === '.' && !arrow) return false;
+  const portText = /^\d+$/.test(match[2]!) ? match[2]! : SERVICE_PORTS.get(match[2]!)?.toString();
+  if (portText === undefined) return false;
+  if (separator === ':' && !match[1]!.includes('.') && match[1] !== 'localhost') return false;
+  out.push(fact(lexeme, 'host', `host:${match[1]}`));
+  portFact(lexeme, portText, lineProtocol(lexemes, i), out);
+  return true;
+}
+
+function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArray, out: Fact[]): void {
+  const lexeme = lexemes[i]!;
+  const digits = numeral[2]!;
+  const value = Number(digits);
+  const decimals = decimalsOf(digits);
+  const glued = numeral[3];
+  let op = numeral[1] as FigureOp | undefined;
+  const p1 = near(lexemes, i, -1);
+  const p2 = near(lexemes, i, -2);
+  const n1 = near(lexemes, i, 1);
+  const isInteger = decimals === 0;
+
+  const unit = glued ?? (n1?.kind === 'word' && (n1.text === '%' || unitOf(n1.text) !== undefined) ? n1.text : undefined);
+  const cjkAfter = n1?.kind === 'cjk' ? n1.text : '';
+  const cjkBefore = p1?.kind === 'cjk' ? p1.text : '';
+  op ??= opBefore(p1, p2, cjkBefore);
+  const label = figureLabelBefore(lexemes, i);
+
+  if (unit === '%') {
+    return void out.push(fact(lexeme, 'percent', `percent:${value}`, { value, decimals, unit: '%', ...(op && { op }), ...(label && { label }) }));
+  }
+  if (unit !== undefined) {
+    const known = unitOf(unit);
+    if (known?.kind === 'duration') {
+      const seconds = value * known.factor;
+      return void out.push(fact(lexeme, 'duration', `duration:${seconds}`, { value: seconds, decimals, unit: 's', ...(op && { op }) }));
+    }
+    if (known?.kind === 'size') {
+      const bytes = value * known.factor;
+      return void out.push(fact(lexeme, 'figure', `figure:B:${bytes}`, { value: bytes, decimals, unit: 'B', ...(op && { op }), ...(label && { label }) }));
+    }
+    if (known?.kind === 'count') {
+      return void out.push(fact(lexeme, 'figure', `figure:count:${value}`, { value, decimals, unit: 'count', ...(op && { op }), label: label ?? unit.toLowerCase() }));
+    }
+    if (glued !== undefined) return;
+  }
+  for (const [suffix, factor] of DURATION_CJK_UNITS) {
+    if (cjkAfter.startsWith(suffix)) {
+      const seconds = value * factor;
+      return void out.push(fact(lexeme, 'duration', `duration:${seconds}`, { value: seconds, decimals, unit: 's', ...(op && { op }) }));
+    }
+  }
+
+  if (isInteger && !op) {
+    const prev = p1?.lower ?? '';
+    // `udp 5002` is a port; `UDP 63 54503 → 5002` (a table column) and `tcp 6 120` (conntrack) are not.
+    if (PROTOCOL_WORDS.has(prev) && !(n1 && /^\d/.test(n1.text))) return portFact(lexeme, digits, prev, out);
+    if (PORT_WORDS.has(prev) || PORT_CJK_SUFFIXES.some((s) => cjkBefore.endsWith(s)) || cjkAfter.startsWith('端口')) {
+      return portFact(lexeme, digits, lineProtocol(lexemes, i), out);
+    }
+    if (isArrowPort(lexemes, i)) return portFact(lexeme, digits, lineProtocol(lexemes, i), out);
+    if (value >= 100 && value <= 599 && (HTTP_WORD.test(prev) || httpReasonAfter(lexemes, i))) {
+      return void out.push(fact(lexeme, 'http', `http:${value}`, { value }));
+    }
+    if (isExitContext(lexemes, i)) {
+      out.push(fact(lexeme, 'exit', `exit:${value}`, { value }));
+      const signal = value > 128 ? SIGNALS.get(value - 128) : undefined;
+      if (signal) out.push(fact(lexeme, 'signal', `signal:${signal}`));
+      return;
+    }
+    if (prev === 'signal' && SIGNALS.has(value)) return void out.push(fact(lexeme, 'signal', `signal:${SIGNALS.get(value)}`));
+    if (CODE_WORDS.has(prev) || CODE_CJK_SUFFIXES.some((s) => cjkBefore.endsWith(s)) || CODE_CJK_PREFIXES.some((s) => cjkAfter.startsWith(s))) {
+      if (prev === 'status' && value >= 100 && value <= 599) return void out.push(fact(lexeme, 'http', `http:${value}`, { value }));
+      return void out.push(fact(lexeme, 'code', `code:${value}`, { value }));
+    }
+  }
+  const countUnit = COUNT_CJK_UNITS.some((s) => cjkAfter.startsWith(s));
+  if (op || countUnit) {
+    return void out.push(fact(lexeme, 'figure', `figure:count:${value}`, { value, decimals, unit: 'count', ...(op && { op }), ...(label && { label }) }));
+  }
+  if (digits.length <= 12) out.push(fact(lexeme, 'number', `number:${value}`, { value, decimals }));
+}
+
+function unitOf(word: string): { kind: 'duration' | 'size' | 'count'; factor: number } | undefined {
+  const lower = word.toLowerCase();
+  // `5m` is minutes, `5M` megabytes: sizes are upper case.
+  const size = word !== lower || word.length > 1 ? SIZE_UNITS.get(word.toUpperCase()) : undefined;
+  if (size !== undefined && (word !== lower || /b$/.test(lower))) return { kind: 'size', factor: size };
+  const seconds = DURATION_UNITS.get(lower);
+  if (seconds !== undefined) return { kind: 'duration', factor: seconds };
+  if (COUNT_UNITS.has(lower)) return { kind: 'count', factor: 1 };
+  return undefined;
+}
+
+function opBefore(p1: Lexeme | undefined, p2: Lexeme | undefined, cjkBefore: string): FigureOp | undefined {
+  if (!p1) return undefined;
+  const direct = OP_WORDS.get(p1.lower);
+  if (direct) return direct;
+  if (p1.lower === 'than' && p2) return p2.lower === 'more' || p2.lower === 'greater' ? '>' : p2.lower === 'less' || p2.lower === 'fewer' ? '<' : undefined;
+  for (const [suffix, op] of OP_CJK_SUFFIXES) if (cjkBefore.endsWith(suffix) || cjkBefore.endsWith(`${suffix}了`)) return op;
+  return undefined;
+}
+
+function isArrowPort(lexemes: Lexeme[], i: number): boolean {
+  const next = near(lexemes, i, 1);
+  const prev = near(lexemes, i, -1);
+  const isNumber = (l: Lexeme | undefined) => l !== undefined && /^\d{1,5}$/.test(l.text);
+  return (next?.text === '→' && isNumber(near(lexemes, i, 2))) || (prev?.text === '→' && isNumber(near(lexemes, i, -2)));
+}
+
+function httpReasonAfter(lexemes: Lexeme[], i: number): boolean {
+  let phrase = '';
+  for (let offset = 1; offset <= 3; offset++) {
+    const word = near(lexemes, i, offset);
+    if (!word || word.kind !== 'word') return false;
+    phrase = phrase ? `${phrase} ${word.lower}` : word.lower;
+    if (HTTP_REASONS.has(phrase)) return true;
+  }
+  return false;
+}
+
+function isExitContext(lexemes: Lexeme[], i: number): boolean {
+  const p1 = near(lexemes, i, -1)?.lower;
+  const p2 = near(lexemes, i, -2)?.lower;
+  const p3 = near(lexemes, i, -3)?.lower;
+  if (p1 === 'exit' || p1 === 'exited' || p1 === '退出码' || p1 === 'exitcode' || p1 === 'exit_code') return true;
+  if ((p1 === 'code' || p1 === 'status') && (p2 === 'exit' || p2 === 'exited' || (p2 === 'with' && p3 === 'exited'))) return true;
+  return false;
+}
+
+/** Message phrases that name an errno (`Connection reset by peer` → ECONNRESET). */
+function phraseFacts(input: string, out: Fact[]): void {
+  // Lower-case ASCII only, so offsets stay those of `input`.
+  const lower = input.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  const taken = new Set<number>();
+  for (const [phrase, errno] of ERRNO_PHRASES) {
+    let from = 0;
+    for (let count = 0; count < 50; count++) {
+      const at = lower.indexOf(phrase, from);
+      if (at < 0) break;
+      from = at + phrase.length;
+      if (taken.has(at) || taken.has(from - 1)) continue;
+      for (let k = at; k < from; k++) taken.add(k);
+      out.push({ type: 'errno', key: `errno:${errno}`, text: input.slice(at, from), start: at, end: from });
+    }
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * The matcher: loads a bundle (all at once, or core first and body shards
+ * on demand) and answers queries. `search` is synchronous over what is
+ * loaded and never throws; `searchAll` first fetches the shards a query needs.
+ */
+import type lunr from 'lunr';
+import { BUNDLE_VERSION, DEFAULT_LIMIT, MAX_LIMIT, SHARD_FETCH_CONCURRENCY } from './constants.ts';
+import { analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
+import {
+  DOCS_FILE,
+  FACTS_FILE,
+  MANIFEST_FILE,
+  TEXT_FILE,
+  WHERE_CODES,
+  shardOf,
+  strideOf,
+  type DocsFile,
+  type FactTable,
+  type ShardFile,
+} from './bundle-format.ts';
+import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
+import { loadTextIndex, queryText, termDocFrequency } from './text-index.ts';
+import { tokenizeText } from './text-tokenize.ts';
+import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
+
+type Manifest = IndexBundle['manifest'];
+type ShardLoader = (name: string) => Promise<string>;
+
+/** A search's results and what was made of the query. */
+export interface DetailedResults {
+  results: MatchResult[];
+  info: QueryInfo;
+}
+
+/** Matches queries against an index bundle. */
+export class Matcher {
+  private readonly manifest: Manifest;
+  private readonly docsFile: DocsFile;
+  private readonly core: FactTable;
+  private readonly text: lunr.Index;
+  private readonly shards: Array<ShardFile | undefined>;
+  private readonly pending = new Map<number, Promise<void>>();
+  private readonly loader: ShardLoader | undefined;
+  private readonly refs = new Map<string, number>();
+  private reverse: Map<number, QueryFact[]> | undefined;
+
+  private constructor(manifest: Manifest, core: Record<string, string>, loader: ShardLoader | undefined) {
+    this.manifest = manifest;
+    if (manifest.version !== BUNDLE_VERSION) {
+      throw new Error(`Precedent matcher: index version ${manifest.version} is not supported (expected ${BUNDLE_VERSION}); rebuild the index`);
+    }
+    this.docsFile = JSON.parse(need(core, DOCS_FILE)) as DocsFile;
+    this.core = JSON.parse(need(core, FACTS_FILE)) as FactTable;
+    this.text = loadTextIndex(JSON.parse(need(core, TEXT_FILE)) as object);
+    this.shards = manifest.shards.map(() => undefined);
+    this.loader = loader;
+    this.docsFile.docs.forEach((row, ref) => this.refs.set(row[0], ref));
+  }
+
+  /** A matcher with everything in memory (CLI, build, tests). */
+  static fromBundle(bundle: IndexBundle): Matcher {
+    const matcher = new Matcher(bundle.manifest, bundle.files, undefined);
+    bundle.manifest.shards.forEach((name, i) => {
+      matcher.shards[i] = JSON.parse(need(bundle.files, name)) as ShardFile;
+    });
+    return matcher;
+  }
+
+  /**
+   * A matcher for the browser: fetches `<baseUrl>/manifest.json` and the core
+   * files now, body shards when `searchAll` needs them. Rejects when the core
+   * cannot be fetched.
+   */
+  static async load(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<Matcher> {
+    const base = baseUrl.replace(/\/+$/, '');
+    const get = async (name: string): Promise<string> => {
+      const url = `${base}/${name}`;
+      const response = await fetchFn(url);
+      if (!response.ok) throw new Error(`Precedent matcher: could not load ${url} (HTTP ${response.status})`);
+      return response.text();
+    };
+    const manifest = JSON.parse(await get(MANIFEST_FILE)) as Manifest;
+    const texts = await Promise.all(manifest.core.map(get));
+    const core = Object.fromEntries(manifest.core.map((name, i) => [name, texts[i]!]));
+    return new Matcher(manifest, core, get);
+  }
+
+  /** Number of records indexed. */
+  get size(): number {
+    return this.docsFile.docs.length;
+  }
+
+  /** Shards loaded so far. */
+  get loadedShards(): number {
+    return this.shards.filter((s) => s !== undefined).length;
+  }
+
+  /** Ranked records for `query`, from what is loaded. Never throws. */
+  search(query: string, options: SearchOptions = {}): MatchResult[] {
+    return this.searchDetailed(query, options).results;
+  }
+
+  /** Like `search`, with what was made of the query (truncation, facts, terms). Never throws. */
+  searchDetailed(query: string, options: SearchOptions = {}): DetailedResults {
+    const analyzed = analyzeQuery(query);
+    try {
+      return { results: this.run(analyzed, limitOf(options)), info: this.info(analyzed) };
+    } catch {
+      return { results: [], info: this.info(analyzed) };
+    }
+  }
+
+  /** Loads the body shards the query needs, then searches. Never rejects; a shard that fails to load is skipped. */
+  async searchAll(query: string, options: SearchOptions = {}): Promise<MatchResult[]> {
+    try {
+      await this.loadShards(this.shardsFor(analyzeQuery(query)));
+    } catch {
+      // Search with what is loaded.
+    }
+    return this.search(query, options);
+  }
+
+  /** Records sharing symptoms with record `id` (its own symptom, title, summary and fix facts, and title words), excluding itself. */
+  related(id: string, options: SearchOptions = {}): MatchResult[] {
+    try {
+      const ref = this.refs.get(id);
+      if (ref === undefined) return [];
+      const facts = this.factsOf(ref);
+      const row = this.docsFile.docs[ref]!;
+      const terms = [...new Set(tokenizeText(`${row[1]} ${row[2]}`))];
+      const acc = new Map<number, Accumulator>();
+      scoreFacts(facts, this.factTables(), this.size, acc);
+      scoreText(queryText(this.text, terms), new Map(), acc);
+      return this.dress(rank(acc, limitOf(options), ref));
+    } catch {
+      return [];
+    }
+  }
+
+  private run(analyzed: AnalyzedQuery, limit: number): MatchResult[] {
+    if (this.size === 0) return [];
+    const acc = new Map<number, Accumulator>();
+    scoreFacts(analyzed.facts, this.factTables(), this.size, acc);
+    const terms = this.pickTerms(analyzed.terms);
+    scoreText(queryText(this.text, terms), analyzed.surfaces, acc);
+    const loaded = this.shards.filter((s): s is ShardFile => s !== undefined).map((s) => s.terms);
+    if (loaded.length > 0) scoreBody(terms, loaded, this.docsFile.bodyLength, analyzed.surfaces, acc);
+    return this.dress(rank(acc, limit));
+  }
+
+  /** Query terms worth asking: rarest in the core first (absent ones last), at most the cap. */
+  private pickTerms(terms: string[]): string[] {
+    const scored = terms.map((term, order) => ({ term, order, df: termDocFrequency(this.text, term) || Number.MAX_SAFE_INTEGER }));
+    scored.sort((a, b) => a.df - b.df || a.order - b.order);
+    return scored.slice(0, 48).map((s) => s.term);
+  }
+
+  private factTables(): FactTable[] {
+    const tables = [this.core];
+    for (const shard of this.shards) if (shard) tables.push(shard.facts);
+    return tables;
+  }
+
+  private dress(ranked: Ranked[]): MatchResult[] {
+    return ranked.map(({ ref, score, reasons }) => {
+      const [id, title, titleEn, kind, date, file, fixType, fixSummary, fixCommand] = this.docsFile.docs[ref]!;
+      const result: MatchResult = { id, title, kind, file, score, reasons };
+      if (titleEn) result.titleEn = titleEn;
+      if (date) result.date = date;
+      if (fixType !== 0) {
+        result.fix = { type: fixType === 1 ? 'resolution' : 'workaround', summary: fixSummary, ...(fixCommand && { command: fixCommand }) };
+      }
+      return result;
+    });
+  }
+
+  private info(analyzed: AnalyzedQuery): QueryInfo {
+    const needed = this.shardsFor(analyzed);
+    return {
+      chars: analyzed.chars,
+      processedChars: analyzed.processedChars,
+      truncated: analyzed.truncated,
+      facts: analyzed.facts.map((f) => f.fact),
+      terms: analyzed.terms,
+      missingShards: needed.filter((i) => this.shards[i] === undefined).length,
+    };
+  }
+
+  private shardsFor(analyzed: AnalyzedQuery): number[] {
+    const count = this.shards.length;
+    if (count === 0) return [];
+    const needed = new Set<number>();
+    for (const { lookups } of analyzed.facts) for (const lookup of lookups) needed.add(shardOf(lookup.key, count));
+    for (const term of this.pickTerms(analyzed.terms)) needed.add(shardOf(term, count));
+    return [...needed].sort((a, b) => a - b);
+  }
+
+  private async loadShards(indexes: number[]): Promise<void> {
+    const loader = this.loader;
+    if (!loader) return;
+    const queue = indexes.filter((i) => this.shards[i] === undefined);
+    const worker = async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+        let job = this.pending.get(i);
+        if (!job) {
+          const index = i;
+          job = loader(this.manifest.shards[index]!)
+            .then((text) => {
+              this.shards[index] = JSON.parse(text) as ShardFile;
+            })
+            .finally(() => this.pending.delete(index));
+          this.pending.set(index, job);
+        }
+        await job.catch(() => undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SHARD_FETCH_CONCURRENCY, queue.length) }, worker));
+  }
+
+  /** The core facts of a record, as exact lookups (for `related`). */
+  private factsOf(ref: number): QueryFact[] {
+    if (!this.reverse) {
+      const reverse = new Map<number, QueryFact[]>();
+      for (const [key, postings] of Object.entries(this.core.keys)) {
+        const stride = strideOf(key);
+        for (let i = 0; i + stride <= postings.length; i += stride) {
+          const where = WHERE_CODES[postings[i + 1]!];
+          if (where === 'body') continue;
+          const list = reverse.get(postings[i]!) ?? [];
+          const evidence = this.core.strings[postings[i + 2]!] ?? key;
+          list.push({ fact: { type: 'identifier', key, text: evidence, start: 0, end: 0 }, lookups: [{ key, factor: 1 }] });
+          reverse.set(postings[i]!, list);
+        }
+      }
+      this.reverse = reverse;
+    }
+    return this.reverse.get(ref) ?? [];
+  }
+}
+
+function need(files: Record<string, string>, name: string): string {
+  const text = files[name];
+  if (typeof text !== 'string') throw new Error(`Precedent matcher: the bundle has no \`${name}\``);
+  return text;
+}
+
+function limitOf(options: SearchOptions): number {
+  const limit = options?.limit;
+  if (typeof limit !== 'number' || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
+}

@@ -1,0 +1,221 @@
+/**
+ * Scoring: for every query fact, its best match in each record (type
+ * weight × lookup factor × place weight × rarity × nearness × prior), summed
+ * over facts, plus capped text relevance; then squashed to 0..100.
+ */
+import {
+  BM25_B,
+  BM25_K1,
+  BODY_TEXT_WEIGHT,
+  MAX_REASONS,
+  MIN_RAW_SCORE,
+  PROTOCOL_MATCH_FACTOR,
+  PROTOCOL_MISMATCH_FACTOR,
+  SCORE_SCALE,
+  SMALL_NUMBER,
+  SMALL_NUMBER_FACTOR,
+  TEXT_CAP,
+  TEXT_WEIGHT,
+  TYPE_WEIGHTS,
+  WELL_KNOWN_PORTS,
+  WELL_KNOWN_PORT_FACTOR,
+  WHERE_WEIGHTS,
+} from './constants.ts';
+import { WHERE_CODES, own, strideOf, type FactTable } from './bundle-format.ts';
+import { typeOfKey } from './describe-fact.ts';
+import { nearness } from './figures.ts';
+import type { QueryFact } from './analyze-query.ts';
+import type { TextField, TextHit } from './text-index.ts';
+import type { Reason, Where } from './types.ts';
+
+/** Postings a key may have before it is skipped as too common to rank by (it would add ~0). */
+export function maxPostingDocs(docs: number): number {
+  return Math.max(50, Math.ceil(docs * 0.5));
+}
+
+/** BM25-style rarity, never negative: `ln(1 + (N − df + 0.5) / (df + 0.5))`. */
+export function rarity(docs: number, docFrequency: number): number {
+  return Math.log(1 + (docs - docFrequency + 0.5) / (docFrequency + 0.5));
+}
+
+/** Running score of one record. */
+export interface Accumulator {
+  facts: number;
+  text: number;
+  reasons: Reason[];
+}
+
+/** Adds the best match of each query fact in each record. */
+export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: number, acc: Map<number, Accumulator>): void {
+  for (const { fact, lookups } of queryFacts) {
+    const best = new Map<number, Reason>();
+    for (const lookup of lookups) {
+      const lists: Array<{ table: FactTable; postings: number[] }> = [];
+      for (const table of tables) {
+        const postings = own(table.keys, lookup.key);
+        if (postings) lists.push({ table, postings });
+      }
+      if (lists.length === 0) continue;
+      const stride = strideOf(lookup.key);
+      const df = distinctRefs(lists.map((l) => l.postings), stride);
+      if (df > maxPostingDocs(docs) && df > 1) continue;
+      const type = typeOfKey(lookup.key);
+      const base = (TYPE_WEIGHTS[type] ?? 1) * lookup.factor * rarity(docs, df) * prior(fact.type, type, fact.value);
+      for (const { table, postings } of lists) {
+        for (let i = 0; i + stride <= postings.length; i += stride) {
+          const ref = postings[i]!;
+          const where = WHERE_CODES[postings[i + 1]!] ?? 'body';
+          const evidence = table.strings[postings[i + 2]!] ?? '';
+          let near = 1;
+          if (lookup.range) {
+            near = nearness(lookup.range, postings[i + 3]!);
+            if (near === 0) continue;
+          }
+          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence);
+          const current = best.get(ref);
+          if (current && current.weight >= weight) continue;
+          const label = lookup.range && near < 1 ? `${evidence} ≈ ${fact.text}` : evidence;
+          best.set(ref, { type, label, query: fact.text, matched: evidence, where, weight });
+        }
+      }
+    }
+    for (const [ref, reason] of best) {
+      const entry = accOf(acc, ref);
+      // The same record fact found by two query facts counts once.
+      const twin = entry.reasons.find((r) => r.matched === reason.matched && r.where === reason.where && r.type !== 'text');
+      if (twin) {
+        if (twin.weight >= reason.weight) continue;
+        entry.facts -= twin.weight;
+        entry.reasons.splice(entry.reasons.indexOf(twin), 1);
+      }
+      entry.facts += reason.weight;
+      entry.reasons.push(reason);
+    }
+  }
+}
+
+function distinctRefs(lists: number[][], stride: number): number {
+  let count = 0;
+  for (const postings of lists) {
+    let last = -1;
+    for (let i = 0; i < postings.length; i += stride) {
+      if (postings[i] !== last) count++;
+      last = postings[i]!;
+    }
+  }
+  return count;
+}
+
+function prior(queryType: string, keyType: string, value: number | undefined): number {
+  if (keyType === 'port' && value !== undefined && WELL_KNOWN_PORTS.includes(value)) return WELL_KNOWN_PORT_FACTOR;
+  if (queryType === 'number' && value !== undefined && value < SMALL_NUMBER) return SMALL_NUMBER_FACTOR;
+  return 1;
+}
+
+function protocolFactor(protocol: string | undefined, evidence: string): number {
+  if (!protocol || !evidence.startsWith('port ')) return 1;
+  const slash = evidence.indexOf('/');
+  if (slash < 0) return 1;
+  return evidence.slice(slash + 1) === protocol ? PROTOCOL_MATCH_FACTOR : PROTOCOL_MISMATCH_FACTOR;
+}
+
+function accOf(acc: Map<number, Accumulator>, ref: number): Accumulator {
+  let entry = acc.get(ref);
+  if (!entry) acc.set(ref, (entry = { facts: 0, text: 0, reasons: [] }));
+  return entry;
+}
+
+const FIELD_WHERE: Record<TextField, Where> = { title: 'title', summary: 'summary', symptoms: 'symptom', tags: 'summary' };
+
+/** Adds lunr hits on the short fields. */
+export function scoreText(hits: Map<number, TextHit>, surfaces: Map<string, string>, acc: Map<number, Accumulator>): void {
+  for (const [ref, hit] of hits) {
+    const weight = TEXT_WEIGHT * hit.score;
+    const entry = accOf(acc, ref);
+    entry.text += weight;
+    let bestField: TextField = 'summary';
+    let bestCount = -1;
+    const all = new Set<string>();
+    for (const [field, terms] of hit.fields) {
+      for (const term of terms) all.add(surfaces.get(term) ?? term);
+      if (terms.length > bestCount) {
+        bestField = field;
+        bestCount = terms.length;
+      }
+    }
+    entry.reasons.push(textReason([...all], FIELD_WHERE[bestField], bestField === 'symptoms' ? 'symptoms' : bestField, weight));
+  }
+}
+
+/** Adds BM25 over body term postings (from loaded shards). */
+export function scoreBody(
+  terms: string[],
+  shards: Array<Record<string, number[]>>,
+  bodyLength: number[],
+  surfaces: Map<string, string>,
+  acc: Map<number, Accumulator>,
+): void {
+  const docs = bodyLength.length;
+  if (docs === 0) return;
+  const average = bodyLength.reduce((a, b) => a + b, 0) / docs || 1;
+  const perDoc = new Map<number, { score: number; words: Set<string> }>();
+  for (const term of terms) {
+    for (const shard of shards) {
+      const postings = own(shard, term);
+      if (!postings) continue;
+      const df = postings.length / 2;
+      const idf = rarity(docs, df);
+      for (let i = 0; i + 1 < postings.length; i += 2) {
+        const ref = postings[i]!;
+        const tf = postings[i + 1]!;
+        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (bodyLength[ref] ?? average)) / average);
+        const entry = perDoc.get(ref) ?? { score: 0, words: new Set<string>() };
+        entry.score += (idf * tf * (BM25_K1 + 1)) / norm;
+        entry.words.add(surfaces.get(term) ?? term);
+        perDoc.set(ref, entry);
+      }
+    }
+  }
+  for (const [ref, { score, words }] of perDoc) {
+    const weight = BODY_TEXT_WEIGHT * score;
+    const entry = accOf(acc, ref);
+    entry.text += weight;
+    entry.reasons.push(textReason([...words], 'body', 'body', weight));
+  }
+}
+
+function textReason(words: string[], where: Where, place: string, weight: number): Reason {
+  const shown = words.slice(0, 6).map((w) => `“${w}”`).join(' ');
+  return { type: 'text', label: `words ${shown}${words.length > 6 ? ' …' : ''} in ${place}`, query: words.join(' '), matched: words.join(' '), where, weight };
+}
+
+/** A ranked entry before it is dressed as a result. */
+export interface Ranked {
+  ref: number;
+  raw: number;
+  score: number;
+  reasons: Reason[];
+}
+
+/** Totals, drops noise, sorts by score then document order, keeps `limit`. */
+export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number): Ranked[] {
+  const ranked: Ranked[] = [];
+  for (const [ref, entry] of acc) {
+    if (ref === exclude) continue;
+    const raw = entry.facts + Math.min(TEXT_CAP, entry.text);
+    if (!(raw >= MIN_RAW_SCORE)) continue;
+    const reasons = entry.reasons
+      .filter((r) => r.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_REASONS)
+      .map((r) => ({ ...r, weight: Math.round(r.weight * 1000) / 1000 }));
+    ranked.push({ ref, raw, score: toScore(raw), reasons });
+  }
+  ranked.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
+  return ranked.slice(0, limit);
+}
+
+/** `100 × (1 − e^(−raw / SCORE_SCALE))`, one decimal. */
+export function toScore(raw: number): number {
+  return Math.round(1000 * (1 - Math.exp(-raw / SCORE_SCALE))) / 10;
+}

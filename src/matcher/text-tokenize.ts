@@ -1,0 +1,93 @@
+/**
+ * Words for text relevance: the same function runs at index time (build,
+ * Node) and at query time (browser or CLI), so both sides always agree.
+ *
+ * Chinese, Japanese and Korean runs become unigrams plus bigrams — a fixed
+ * rule, unlike dictionary segmenters (`Intl.Segmenter`, ICU) whose output
+ * differs between Node and Chromium builds. Other words are NFKC-folded,
+ * lower-cased, stop-word filtered and stemmed with lunr's English stemmer.
+ */
+import lunr from 'lunr';
+
+/** Latin words longer than this are cut (hashes, base64 blobs). */
+export const MAX_WORD_CHARS = 32;
+
+/** Chinese function characters that, alone, match nearly everything. Bigrams containing them are kept. */
+export const CJK_STOP_CHARS: ReadonlySet<string> = new Set(
+  '的了和是在就都而及与着或一个也这那有为以于上中对从到等被把让吗呢吧啊'.split(''),
+);
+
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const CJK_SPLIT = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+)/u;
+const DIGITS = /^\p{N}+$/u;
+
+/** True when the character is CJK (Han, kana, Hangul). */
+export function isCjk(char: string): boolean {
+  return CJK_CHAR.test(char);
+}
+
+/** Makes text safe to normalize: lone surrogates become U+FFFD. */
+export function wellFormed(text: string): string {
+  const s = text as string & { toWellFormed?: () => string };
+  return typeof s.toWellFormed === 'function' ? s.toWellFormed() : text.replace(/[\ud800-\udfff]/g, (c, i: number, all: string) => {
+    const code = c.charCodeAt(0);
+    if (code <= 0xdbff) {
+      const next = all.charCodeAt(i + 1);
+      return next >= 0xdc00 && next <= 0xdfff ? c : '\ufffd';
+    }
+    const prev = all.charCodeAt(i - 1);
+    return prev >= 0xd800 && prev <= 0xdbff ? c : '\ufffd';
+  });
+}
+
+const stemCache = new Map<string, string>();
+
+function stem(word: string): string {
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    cached = lunr.stopWordFilter(new lunr.Token(word, {})) ? lunr.stemmer(new lunr.Token(word, {})).toString() : '';
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+/**
+ * Splits text into index terms, in order, with repeats (for term frequency).
+ * Pure digits are left to the fact extractor.
+ */
+export function tokenizeText(text: string): string[] {
+  const out: string[] = [];
+  const folded = wellFormed(text).normalize('NFKC').toLowerCase();
+  for (const match of folded.matchAll(WORD_RUN)) {
+    const parts = match[0].split(CJK_SPLIT);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (CJK_CHAR.test(part[0]!)) pushCjk(part, out);
+      else pushWord(part, out);
+    }
+  }
+  return out;
+}
+
+function pushWord(word: string, out: string[]): void {
+  if (word.length < 2 || DIGITS.test(word)) return;
+  const stemmed = stem(word.length > MAX_WORD_CHARS ? word.slice(0, MAX_WORD_CHARS) : word);
+  if (stemmed !== '') out.push(stemmed);
+}
+
+function pushCjk(run: string, out: string[]): void {
+  const chars = Array.from(run);
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (!CJK_STOP_CHARS.has(char)) out.push(char);
+    if (i + 1 < chars.length) out.push(char + chars[i + 1]);
+  }
+}
+
+/** True for a CJK bigram term (two CJK characters). */
+export function isBigram(term: string): boolean {
+  const chars = Array.from(term);
+  return chars.length === 2 && CJK_CHAR.test(chars[0]!) && CJK_CHAR.test(chars[1]!);
+}

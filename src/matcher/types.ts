@@ -1,0 +1,161 @@
+/**
+ * The matcher's public shapes: documents in, bundles between build and
+ * browser, results out. Plain data, JSON-safe.
+ */
+import type { Symptoms } from '../schema/record.ts';
+
+/** Where in a record a match was found; decides part of its weight. */
+export type Where = 'symptom' | 'title' | 'summary' | 'body' | 'fix';
+
+/** A record's fix as shown in results. */
+export interface MatchFix {
+  type: 'resolution' | 'workaround';
+  /** What it does. */
+  summary: string;
+  /** The first command of its steps, verbatim. */
+  command?: string;
+}
+
+/** A product a record names, with affected and fixing versions. */
+export interface MatchProduct {
+  name: string;
+  versions: string[];
+  fixedIn?: string;
+}
+
+/** One record, flattened for indexing (see `recordToDoc`). */
+export interface MatchDoc {
+  id: string;
+  title: string;
+  titleEn?: string;
+  kind: string;
+  date?: string;
+  file: string;
+  language: string;
+  summary: string;
+  tags: string[];
+  services: string[];
+  symptoms?: Symptoms;
+  /** All other prose: body, root cause, impact, timeline, steps, lessons. */
+  text: string;
+  fix?: MatchFix;
+  /** Products and versions; version facts count as symptoms, `fixedIn` as fix. */
+  products?: MatchProduct[];
+}
+
+/** Kinds of fact the extractor knows. */
+export type FactType =
+  | 'port'
+  | 'code'
+  | 'errno'
+  | 'exception'
+  | 'http'
+  | 'signal'
+  | 'exit'
+  | 'percent'
+  | 'figure'
+  | 'duration'
+  | 'number'
+  | 'ip'
+  | 'cidr'
+  | 'host'
+  | 'version'
+  | 'identifier';
+
+/** Comparison a figure carries: `>1000`, `约 30`. */
+export type FigureOp = '>' | '>=' | '<' | '<=' | '~';
+
+/** A typed fact found in text. */
+export interface Fact {
+  type: FactType;
+  /** Normalized key, e.g. `port:5002`, `errno:ECONNRESET`, `percent:41.48`. Equal keys mean the same fact. */
+  key: string;
+  /** The text it was read from, as written. */
+  text: string;
+  /** Span in the input, UTF-16 offsets, `end` exclusive. */
+  start: number;
+  end: number;
+  /** Numeric value (ports, codes, figures; durations in seconds; sizes in bytes). */
+  value?: number;
+  /** Decimals written, for figures: `41%` → 0, `41.48%` → 2. */
+  decimals?: number;
+  /** Unit class of a figure: `%`, `count`, `s`, `B`. */
+  unit?: string;
+  /** Comparison written before a figure. */
+  op?: FigureOp;
+  /** Transport protocol of a port. */
+  protocol?: 'tcp' | 'udp' | 'sctp';
+  /** English label of a figure from its context, e.g. `failure rate`. */
+  label?: string;
+}
+
+/** One piece of evidence for a result. */
+export interface Reason {
+  /** Fact type, or `text` for word matches. */
+  type: string;
+  /** Ready to show, English: `port 5002/udp`, `failure rate 41.48% ≈ 41%`. */
+  label: string;
+  /** The query fragment. */
+  query: string;
+  /** What in the record matched. */
+  matched: string;
+  where: Where;
+  /** Contribution to the raw score. */
+  weight: number;
+}
+
+/** One ranked record. */
+export interface MatchResult {
+  id: string;
+  title: string;
+  titleEn?: string;
+  kind: string;
+  date?: string;
+  file: string;
+  /** 0..100, comparable within one query. */
+  score: number;
+  reasons: Reason[];
+  fix?: MatchFix;
+}
+
+/** Options of `search`, `searchAll` and `related`. */
+export interface SearchOptions {
+  /** Maximum results. Default `DEFAULT_LIMIT` (10). */
+  limit?: number;
+}
+
+/** What the matcher made of a query: for "processed the first N KB" notes and debugging. */
+export interface QueryInfo {
+  /** Characters in the query as given. */
+  chars: number;
+  /** Characters actually read (`MAX_QUERY_CHARS` at most). */
+  processedChars: number;
+  /** Whether the query was cut. */
+  truncated: boolean;
+  /** Facts used (after de-duplication and the cap). */
+  facts: Fact[];
+  /** Text terms used. */
+  terms: string[];
+  /** Shards that were not loaded while searching (sync `search` in the browser). */
+  missingShards: number;
+}
+
+/** Options of `buildIndex`. */
+export interface BuildOptions {
+  /** Number of body shards (term-hash). Default `ceil(docs / DEFAULT_DOCS_PER_SHARD)`, at most `MAX_DEFAULT_SHARDS`, at least 1. */
+  shards?: number;
+}
+
+/** A built index: a manifest and its files, each JSON text. */
+export interface IndexBundle {
+  manifest: {
+    version: number;
+    docs: number;
+    /** Files needed before the first result. */
+    core: string[];
+    /** Lazily loaded body shards, in shard-number order. */
+    shards: string[];
+  };
+  /** File name → JSON text. */
+  files: Record<string, string>;
+}
