@@ -16,6 +16,12 @@ import { validateFiles } from './validate-files.ts';
 export interface ValidateRecordsOptions {
   /** Folder checked, relative to the project root. Default: {@link DEFAULT_CONTENT}. */
   content?: string;
+  /**
+   * Turn on Astro's `experimental.contentIntellisense`, which writes the
+   * collection JSON Schema the Astro VS Code extension uses to check and
+   * complete frontmatter inside `.md` files. Default: `true`.
+   */
+  editorIntellisense?: boolean;
 }
 
 /** The folder checked by default. */
@@ -27,7 +33,8 @@ export default function validateRecords(options: ValidateRecordsOptions = {}): A
   return {
     name: 'precedent:validate',
     hooks: {
-      async 'astro:config:setup'({ config, command, logger }) {
+      async 'astro:config:setup'({ config, command, logger, updateConfig }) {
+        if (options.editorIntellisense ?? true) updateConfig({ experimental: { contentIntellisense: true } });
         const root = fileURLToPath(config.root);
         const { problems, fileCount } = await validateFiles([content], { cwd: root, recordsDir: path.join(root, content) });
         log(logger, problems);
