@@ -16,7 +16,7 @@ import { CONTENT_DIR, loadRecords } from '../src/records/load.ts';
 import { CorpusError, loadCorpus, REPO_ROOT } from './lib/corpus.ts';
 import { lunrBaseline, miniSearchBaseline, type SearchSystem } from './lib/eval-baselines.ts';
 import { RESULT_LIMIT, rankOf } from './lib/eval-metrics.ts';
-import { buildReport, formatReport, MISS_TOP, type QueryOutcome } from './lib/eval-report.ts';
+import { buildReport, formatReport, MISS_TOP, type QueryOutcome, type SearchFailure } from './lib/eval-report.ts';
 import { EVAL_SET_PATH, EvalSetError, loadEvalSet, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
 
 const USAGE = `Usage: npm run eval -- [--json] [--set <file>]
@@ -73,11 +73,18 @@ async function main(argv: string[]): Promise<number> {
   const lunr = lunrBaseline(docs);
   const systems: SearchSystem[] = [precedent, lunr, miniSearchBaseline(docs)];
 
+  const errors: SearchFailure[] = [];
   const outcomes: QueryOutcome[] = queries.map((q) => {
     const ranks: Record<string, number> = {};
     let top: string[] = [];
     for (const system of systems) {
-      const ids = system.search(q.query, RESULT_LIMIT);
+      let ids: string[] = [];
+      try {
+        ids = system.search(q.query, RESULT_LIMIT);
+      } catch (error) {
+        // A system that throws on a query has not answered it; the report lists the failure.
+        errors.push({ system: system.name, query: q.query, line: q.line, message: error instanceof Error ? error.message : String(error) });
+      }
       ranks[system.name] = rankOf(ids, q.expect);
       if (system === precedent) top = ids.slice(0, MISS_TOP);
     }
@@ -90,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     };
   });
 
-  const report = buildReport(outcomes, systems.map((s) => s.name), docs.length, lunr.parseFailures);
+  const report = buildReport(outcomes, systems.map((s) => s.name), docs.length, lunr.parseFailures, errors);
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, path.relative(process.cwd(), setFile)));
   return 0;
 }

@@ -27,6 +27,14 @@ export interface SystemReport {
   byTarget: Record<QueryTarget, Scores>;
 }
 
+/** A system threw on a query; the query counts as not found for it. */
+export interface SearchFailure {
+  system: string;
+  query: string;
+  line: number;
+  message: string;
+}
+
 /** The whole report, as `--json` prints it. */
 export interface EvalReport {
   queries: number;
@@ -34,6 +42,8 @@ export interface EvalReport {
   systems: Record<string, SystemReport>;
   /** Queries lunr's parser rejected as typed (they were run escaped). */
   lunrParseFailures: string[];
+  /** Searches that threw. */
+  errors: SearchFailure[];
   /** Queries the first system did not answer at rank 1. */
   misses: { query: string; line: number; expect: string[]; rank: number; top: { id: string; title: string }[] }[];
 }
@@ -44,7 +54,13 @@ const TARGETS: readonly QueryTarget[] = ['seeds', 'corpus'];
 export const MISS_TOP = 3;
 
 /** Builds the report; `systems` is in display order, the first one is the system under test. */
-export function buildReport(outcomes: readonly QueryOutcome[], systems: readonly string[], documents: number, lunrParseFailures: string[]): EvalReport {
+export function buildReport(
+  outcomes: readonly QueryOutcome[],
+  systems: readonly string[],
+  documents: number,
+  lunrParseFailures: string[],
+  errors: SearchFailure[] = [],
+): EvalReport {
   const ranksOf = (name: string, filter: (o: QueryOutcome) => boolean): number[] =>
     outcomes.filter(filter).map((o) => o.ranks[name] ?? 0);
   const report: Record<string, SystemReport> = {};
@@ -59,7 +75,7 @@ export function buildReport(outcomes: readonly QueryOutcome[], systems: readonly
   const misses = outcomes
     .filter((o) => (o.ranks[main] ?? 0) !== 1)
     .map((o) => ({ query: o.query.query, line: o.query.line, expect: o.query.expect, rank: o.ranks[main] ?? 0, top: o.top.slice(0, MISS_TOP) }));
-  return { queries: outcomes.length, documents, systems: report, lunrParseFailures, misses };
+  return { queries: outcomes.length, documents, systems: report, lunrParseFailures, errors, misses };
 }
 
 /** The report as text: the summary table, the two breakdowns, lunr's parse failures and the misses. */
@@ -74,6 +90,10 @@ export function formatReport(report: EvalReport, evalSetFile: string): string {
   out.push(table(['target', 'system', 'Recall@1', 'Recall@3', 'MRR', 'queries'], sliceRows(report, names, TARGETS, (s, t) => s.byTarget[t])));
   out.push('', `lunr could not parse ${report.lunrParseFailures.length} of ${report.queries} queries as typed (run escaped instead)`);
   for (const q of report.lunrParseFailures) out.push(`  ${JSON.stringify(q)}`);
+  if (report.errors.length > 0) {
+    out.push('', `Searches that threw (counted as not found): ${report.errors.length}`);
+    for (const e of report.errors) out.push(`  ${e.system}, line ${e.line}: ${JSON.stringify(e.query)}: ${e.message}`);
+  }
   out.push('', `${names[0] ?? 'first system'} misses (expected record not at rank 1): ${report.misses.length}`);
   for (const miss of report.misses) {
     out.push(`  line ${miss.line}: ${JSON.stringify(miss.query)}  expected ${miss.expect.join(' | ')}  (rank ${miss.rank || 'not in top results'})`);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatchDoc } from '../../src/matcher/index.ts';
 import { escapeLunrQuery, lunrBaseline, miniSearchBaseline } from '../../scripts/lib/eval-baselines.ts';
 import { rankOf, score } from '../../scripts/lib/eval-metrics.ts';
-import { buildReport, table, type QueryOutcome } from '../../scripts/lib/eval-report.ts';
+import { buildReport, formatReport, table, type QueryOutcome } from '../../scripts/lib/eval-report.ts';
 import { EvalSetError, parseEvalSet, queryLanguage } from '../../scripts/lib/eval-set.ts';
 
 describe('parseEvalSet', () => {
@@ -100,11 +100,37 @@ describe('report', () => {
     expect(report.systems.P!.byTarget.corpus).toEqual({ recallAt1: 0, recallAt3: 1, mrr: 0.5, queries: 1 });
     expect(report.systems.P!.byLanguage.mixed.queries).toBe(0);
     expect(report.misses).toEqual([{ query: 'q2', line: 1, expect: ['a'], rank: 2, top: [{ id: 'z', title: 'Z' }] }]);
+    expect(report.errors).toEqual([]);
   });
 
   it('prints aligned tables', () => {
     expect(table(['system', 'MRR'], [['lunr', '0.5'], ['Precedent', '1.000']])).toBe(
       ['system    | MRR', '----------|------', 'lunr      | 0.5', 'Precedent | 1.000'].join('\n'),
     );
+  });
+
+  it('prints the summary table, lunr parse failures, failed searches and misses with their top results', () => {
+    const outcome: QueryOutcome = {
+      query: { query: 'udp 5002', expect: ['a'], line: 7 },
+      language: 'en',
+      target: 'seeds',
+      ranks: { P: 0, L: 1 },
+      top: [{ id: 'z', title: 'Z title' }],
+    };
+    const text = formatReport(
+      buildReport([outcome], ['P', 'L'], 3, ['a: b'], [{ system: 'P', query: 'udp 5002', line: 7, message: 'boom' }]),
+      'q.yaml',
+    );
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      'Evaluation set q.yaml: 1 queries over 3 documents',
+      '',
+      'system | Recall@1 | Recall@3 | MRR   | queries',
+      '-------|----------|----------|-------|--------',
+      'P      | 0.000    | 0.000    | 0.000 | 1',
+      'L      | 1.000    | 1.000    | 1.000 | 1',
+    ]);
+    expect(text).toContain('lunr could not parse 1 of 1 queries as typed (run escaped instead)\n  "a: b"');
+    expect(text).toContain('Searches that threw (counted as not found): 1\n  P, line 7: "udp 5002": boom');
+    expect(text).toContain('P misses (expected record not at rank 1): 1\n  line 7: "udp 5002"  expected a  (rank not in top results)\n      1. z  Z title');
   });
 });
