@@ -18,6 +18,7 @@ export const ERRNO_NAMES: ReadonlySet<string> = new Set(
 
 /** Message phrases (lower case) that name an errno. */
 export const ERRNO_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  ['connection reset by peer', 'ECONNRESET'],
   ['reset by peer', 'ECONNRESET'],
   ['connection reset', 'ECONNRESET'],
   ['连接被重置', 'ECONNRESET'],
