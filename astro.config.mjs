@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import { SANITIZE_SCHEMA, rehypeDemoteHeadings } from './src/markdown-pipeline.ts';
+import { SANITIZE_SCHEMA, rehypeDemoteHeadings, rehypeFocusableCode } from './src/markdown-pipeline.ts';
 import validateRecords from './src/validate/astro-integration.ts';
 
 export default defineConfig({
@@ -17,6 +17,6 @@ export default defineConfig({
     // Plain <pre><code class="language-x">: Shiki's inline styles would not survive sanitising.
     syntaxHighlight: false,
     // Record bodies are untrusted: parse raw HTML, then sanitise everything.
-    processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA], rehypeDemoteHeadings] }),
+    processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA], rehypeDemoteHeadings, rehypeFocusableCode] }),
   },
 });

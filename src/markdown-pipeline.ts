@@ -22,6 +22,7 @@ export const BODY_TOP_HEADING = 3;
 interface HastNode {
   type: string;
   tagName?: string;
+  properties?: Record<string, unknown>;
   children?: HastNode[];
 }
 
@@ -41,5 +42,16 @@ export function rehypeDemoteHeadings() {
     const top = Math.min(...headings.map((h) => Number(h.tagName?.slice(1))));
     const shift = Math.max(0, BODY_TOP_HEADING - top);
     for (const heading of headings) heading.tagName = `h${Math.min(6, Number(heading.tagName?.slice(1)) + shift)}`;
+  };
+}
+
+/** Rehype plugin: code blocks scroll sideways, so keyboard users must be able to focus them. */
+export function rehypeFocusableCode() {
+  return (tree: HastNode) => {
+    const walk = (node: HastNode) => {
+      if (node.type === 'element' && node.tagName === 'pre') node.properties = { ...node.properties, tabIndex: 0 };
+      node.children?.forEach(walk);
+    };
+    walk(tree);
   };
 }

@@ -10,6 +10,8 @@ export interface Translator {
   (key: UiKey, values?: Record<string, string | number>): string;
   lang: Lang;
   labels: TaxonomyLabels;
+  /** `{count} records` or its singular form: `t.count(1)` is `1 record`. */
+  count: (count: number) => string;
 }
 
 /** A translator bound to `lang`. */
@@ -19,5 +21,6 @@ export function useTranslations(lang: Lang): Translator {
     values ? fill(dictionary[key], values) : dictionary[key]) as Translator;
   t.lang = lang;
   t.labels = TAXONOMY_LABELS[lang];
+  t.count = (count) => (count === 1 ? dictionary.recordCountOne : fill(dictionary.recordCount, { count }));
   return t;
 }

@@ -36,6 +36,7 @@ export const en = {
   filterReset: 'Reset filters',
   countShowing: 'Showing {shown} of {total} records',
   countAll: '{total} records',
+  countAllOne: '1 record',
   noMatches: 'No record matches these filters.',
   noRecords: 'No records yet.',
   undated: 'Undated',
@@ -109,6 +110,7 @@ export const en = {
   categoriesTitle: 'Root-cause categories',
   categoriesIntro: 'The taxonomy of root causes, with the number of records in each.',
   recordCount: '{count} records',
+  recordCountOne: '1 record',
   allCategories: 'All categories',
 
   notFoundTitle: 'Page not found',
@@ -153,6 +155,7 @@ export const zh: Dictionary = {
   filterReset: '清除筛选',
   countShowing: '显示 {shown} / {total} 条记录',
   countAll: '共 {total} 条记录',
+  countAllOne: '共 1 条记录',
   noMatches: '没有符合筛选条件的记录。',
   noRecords: '还没有记录。',
   undated: '无日期',
@@ -226,6 +229,7 @@ export const zh: Dictionary = {
   categoriesTitle: '根因分类',
   categoriesIntro: '根因分类及每类的记录数。',
   recordCount: '{count} 条记录',
+  recordCountOne: '1 条记录',
   allCategories: '全部分类',
 
   notFoundTitle: '页面不存在',
