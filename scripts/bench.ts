@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,8 @@ import { checkTargets, renderBreakdown, renderTable, type SizeResult } from './l
 
 /** Library sizes measured by default. */
 export const DEFAULT_SIZES = [1_000, 10_000];
+/** Load average per core above which the run warns that wall times are inflated. */
+export const BUSY_LOAD_PER_CORE = 0.75;
 /** Largest library the bench accepts (generation and lunr grow linearly; this keeps a run bounded). */
 export const MAX_SIZE = 100_000;
 
@@ -103,6 +105,10 @@ async function main(): Promise<void> {
   if (!existsSync(MATCHER)) throw new Error(`bench: the matcher is missing: ${MATCHER}`);
   const root = mkdtempSync(join(tmpdir(), 'precedent-bench-'));
   const started = performance.now();
+  const loadBefore = loadavg()[0]!;
+  if (loadBefore > availableParallelism() * BUSY_LOAD_PER_CORE) {
+    progress(`the machine is busy (load ${loadBefore.toFixed(1)} on ${availableParallelism()} cores): wall times will run high; CPU times are steadier`);
+  }
   try {
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
@@ -144,7 +150,9 @@ async function main(): Promise<void> {
     } else {
       const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
       process.stdout.write(`${renderTable(results)}\n\n${renderBreakdown(largest)}\n`);
-      process.stdout.write(`\n${options.queries} queries (seed ${options.seed}), ${options.browser ? 'Node + Chromium' : 'Node only'}, run took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      const took = ((performance.now() - started) / 1000).toFixed(0);
+      process.stdout.write(`\n${options.queries} queries (seed ${options.seed}), ${options.browser ? 'Node + Chromium' : 'Node only'}, run took ${took} s; `
+        + `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, ${availableParallelism()} cores\n`);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -38,6 +38,7 @@ export interface NodeResult {
   size: number;
   generateMs: number;
   buildMs: number;
+  buildCpuMs: number;
   files: FileStat[];
   firstResult: Size;
   total: Size;
@@ -116,6 +117,7 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     size: job.size,
     generateMs: generated.ms,
     buildMs: built.ms,
+    buildCpuMs: built.cpuMs,
     files,
     firstResult: addSizes(core),
     total: addSizes(files),

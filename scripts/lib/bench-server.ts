@@ -5,7 +5,7 @@
  * microsecond resolution), and counts what it sent per file.
  */
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { GZIP_LEVEL } from './bench-stats.ts';
@@ -34,9 +34,18 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Serves `root`; files are read and compressed once, then kept in memory. */
+/**
+ * Serves `root`. Every file is read and compressed before the server starts,
+ * so compression never counts in a measured load.
+ */
 export async function serveDirectory(root: string): Promise<BenchServer> {
   const cache = new Map<string, { raw: Buffer; gzip: Buffer }>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const raw = await readFile(file);
+    cache.set(file, { raw, gzip: gzipSync(raw, { level: GZIP_LEVEL }) });
+  }
   const state: BenchServer = {
     url: '',
     sent: [],
@@ -44,36 +53,25 @@ export async function serveDirectory(root: string): Promise<BenchServer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer((request, response) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-      const file = normalize(join(root, path === '/' ? 'index.html' : path));
-      if (!file.startsWith(root + sep)) {
-        response.writeHead(403).end();
-        return;
-      }
-      try {
-        let entry = cache.get(file);
-        if (!entry) {
-          const raw = await readFile(file);
-          entry = { raw, gzip: gzipSync(raw, { level: GZIP_LEVEL }) };
-          cache.set(file, entry);
-        }
-        const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-        const body = gzip ? entry.gzip : entry.raw;
-        response.writeHead(200, {
-          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'Content-Length': body.byteLength,
-          'Cache-Control': 'no-store',
-          'Cross-Origin-Opener-Policy': 'same-origin',
-          'Cross-Origin-Embedder-Policy': 'require-corp',
-          ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-        });
-        response.end(body);
-        state.sent.push({ path, bytes: body.byteLength });
-      } catch {
-        response.writeHead(404).end();
-      }
-    })();
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    const entry = file.startsWith(root + sep) ? cache.get(file) : undefined;
+    if (!entry) {
+      response.writeHead(404).end();
+      return;
+    }
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const body = gzip ? entry.gzip : entry.raw;
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.byteLength,
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    response.end(body);
+    state.sent.push({ path, bytes: body.byteLength });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
