@@ -8,7 +8,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
-/** Longest excerpt of an author's value quoted in a message. */
+/** Longest excerpt of an author's value quoted in a message, in characters (after escaping newlines). */
 export const MAX_QUOTED_VALUE = 40;
 
 /** What went wrong, so callers can pick a rule id and a position. */
@@ -114,11 +114,12 @@ function unionMessage(issue: z.core.$ZodIssueInvalidUnion & { input?: unknown },
   const branches = issue.errors.filter((branch) => branch.length > 0 && branch.some((sub) => sub.code !== 'invalid_type'));
   const custom = branches[0]?.find((sub) => sub.code !== 'invalid_type');
   if (custom) return composeCustom(custom.message, issue.input, field);
-  // A number or boolean where text was expected (`2024` for a time): say what the text should look like.
-  if (typeof issue.input === 'number' || typeof issue.input === 'boolean') {
-    const asText = (schema as z.ZodType | undefined)?.safeParse?.(String(issue.input));
-    const hint = asText && !asText.success ? asText.error.issues.find((sub) => /^Expected /.test(sub.message)) : undefined;
-    if (hint) return composeCustom(hint.message, issue.input, field);
+  // Wrong type for a text-with-format field (`2024` or a list for a time): say what the text should look like.
+  const asText = (schema as z.ZodType | undefined)?.safeParse?.('\u0000');
+  const hint = asText && !asText.success ? asText.error.issues.find((sub) => /^Expected /.test(sub.message)) : undefined;
+  if (hint) {
+    const expected = hint.message.replace(/^Expected /, '');
+    return quote(issue.input) ? unexpected(issue.input, field, expected) : `Expected ${expected} for ${field}, got ${describeValue(issue.input)}`;
   }
   const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((sub) => (sub.code === 'invalid_type' ? [typeWord(sub.expected)] : []))))];
   return `Expected ${expected.join(' or ')} for ${field}, got ${describeValue(issue.input)}`;
@@ -168,7 +169,10 @@ export function suggest(key: string, known: readonly string[]): string | undefin
     const d = Math.min(distance(key, candidate), distance(key.toLowerCase().replace(/[_-]/g, ''), candidate.toLowerCase()));
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  // Short names tolerate one slip; longer ones a transposition (two edits) or a third of their length.
+  const allowed = best.length <= 3 ? 1 : Math.max(2, Math.floor(best.length / 3));
+  return bestDistance <= allowed ? best : undefined;
 }
 
 /** Keys of the object schema found at `path` inside `schema`, or none. */
