@@ -71,7 +71,8 @@ export function stripNames(input: readonly string[], language: 'zh' | 'en'): Str
       patterns.add('chat system line (`置顶了`, `的快速会议`)');
     }
     for (const mention of line.matchAll(MENTION)) {
-      if (!NOT_NAMES.has(mention[1]!.toLowerCase())) {
+      // `dig @10.0.12.54`, `user@host`: addresses, not people.
+      if (!NOT_NAMES.has(mention[1]!.toLowerCase()) && !/^\d/.test(mention[1]!) && !mention[1]!.includes('.')) {
         names.add(mention[1]!);
         patterns.add('@mention');
       }

@@ -111,7 +111,7 @@ export function buildTextDraft(raw: string, options: TextDraftOptions): Draft {
 
   const codeLines = rest.flatMap((b) => (b.type === 'code' ? b.lines : []));
   const tableLines = rest.flatMap((b) => (b.type === 'table' ? b.rows.map((row) => row.join('\t')) : []));
-  const symptoms = draftSymptoms({ prose: [title, ...allText], code: codeLines, tables: tableLines, status: allText });
+  const symptoms = draftSymptoms({ prose: [title, ...(fields.impact ? [fields.impact] : []), ...allText], code: codeLines, tables: tableLines, status: allText });
 
   const kind = guessKind(title, [title, ...allText].join('\n'));
   attention.push(kind.matched ? `kind: guessed "${kind.kind}" from the document's words; check` : 'kind: no kind word found; defaulted to "postmortem"');
@@ -201,7 +201,7 @@ function toSections(blocks: readonly Block[]): Section[] {
 function makeId(title: string, symptoms: ReturnType<typeof draftSymptoms>, file: string): string {
   const parts = [slugify(title)];
   if (parts[0]!.split('-').filter(Boolean).length < 2) {
-    const extra = [symptoms.errors[0]?.code, symptoms.ports[0] && String(symptoms.ports[0].port), symptoms.identifiers[0]].filter(Boolean).join(' ');
+    const extra = [symptoms.identifiers[0], symptoms.errors[0]?.code, symptoms.ports[0] && String(symptoms.ports[0].port)].filter(Boolean).join(' ');
     parts.push(slugify(extra, 40));
   }
   const id = parts.filter(Boolean).join('-').replace(/-{2,}/g, '-').slice(0, 80).replace(/-+$/, '');
