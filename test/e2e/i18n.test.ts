@@ -1,0 +1,153 @@
+/**
+ * The UI speaks zh and en. Switching language keeps the reader on the same
+ * page (record, tag, category, library), changes the UI strings and the
+ * document language, and leaves the record's own text exactly as written.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadRecords, type LoadedRecord } from '../../src/records/load.ts';
+import { launchBrowser } from './setup/browser.ts';
+import { startSite, type SiteServer } from './setup/server.ts';
+import { NEWEST_FIRST, TITLES, newPage, url, type Lang } from './support/library.ts';
+
+/** `html[lang]`, the switcher's link text, and UI words on a record page, per language. */
+const UI: Record<Lang, { htmlLang: string; switchTo: string; nav: string[]; headings: string[] }> = {
+  zh: { htmlLang: 'zh-CN', switchTo: '中文', nav: ['记录库', '症状匹配', '根因分类'], headings: ['摘要', '根因', '症状'] },
+  en: { htmlLang: 'en-GB', switchTo: 'English', nav: ['Library', 'Matcher', 'Categories'], headings: ['Summary', 'Root cause', 'Symptoms'] },
+};
+const OTHER: Record<Lang, Lang> = { zh: 'en', en: 'zh' };
+
+let site: SiteServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let closePage: (() => Promise<void>) | undefined;
+const records = new Map<string, LoadedRecord>();
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+  for (const record of (await loadRecords('content/incidents')).records) records.set(record.data.id, record);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+afterEach(async () => {
+  expect(errors, 'console errors, uncaught exceptions or dialogs').toEqual([]);
+  await closePage?.();
+  closePage = undefined;
+});
+
+async function open(path: string): Promise<Page> {
+  ({ page, errors, close: closePage } = await newPage(browser));
+  await page.goto(new URL(path, site.url).href);
+  return page;
+}
+
+/** Clicks the header's language switcher (the link named after the other language). */
+async function switchLanguage(to: Lang): Promise<void> {
+  await page.locator('header').getByRole('link', { name: UI[to].switchTo, exact: true }).click();
+  await page.waitForLoadState('load');
+}
+
+function pathname(): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Text of the record's own content (what the author wrote), read from the page: headings excluded. */
+async function recordText(): Promise<string> {
+  return page.locator('main [lang="zh"]').evaluateAll((nodes) =>
+    nodes
+      .filter((node) => !node.parentElement?.closest('[lang="zh"]'))
+      .map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .join('\n'),
+  );
+}
+
+async function navTexts(): Promise<string[]> {
+  return page.locator('header nav a').allInnerTexts();
+}
+
+describe.each(['zh', 'en'] as const)('switching from /%s/', (from) => {
+  const to = OTHER[from];
+
+  it.each(NEWEST_FIRST)(`on record %s lands on the same record, UI strings changed, record text unchanged`, async (id) => {
+    await open(url(from, 'records', id));
+    expect(await page.locator('html').getAttribute('lang')).toBe(UI[from].htmlLang);
+    const before = await recordText();
+    expect(before).toContain(TITLES[id]);
+    expect(before).toContain(records.get(id)!.data.summary.replace(/\s+/g, ' '));
+
+    await switchLanguage(to);
+    expect(pathname()).toBe(url(to, 'records', id));
+    expect(await page.locator('html').getAttribute('lang')).toBe(UI[to].htmlLang);
+    expect(await navTexts()).toEqual(UI[to].nav);
+    const headings = (await page.locator('main h2').allTextContents()).map((h) => h.trim());
+    for (const heading of UI[to].headings) expect(headings).toContain(heading);
+    for (const heading of UI[from].headings) expect(headings).not.toContain(heading);
+    expect(await page.locator('h1').innerText()).toContain(TITLES[id]);
+    expect(await recordText()).toBe(before);
+  });
+
+  it('on the library lands on the other library', async () => {
+    await open(`${url(from)}?tag=h3cloud`);
+    await switchLanguage(to);
+    expect(pathname()).toBe(url(to));
+    expect(await navTexts()).toEqual(UI[to].nav);
+  });
+
+  it('on a tag page lands on the same tag', async () => {
+    await open(url(from, 'tags', 'conntrack'));
+    await switchLanguage(to);
+    expect(pathname()).toBe(url(to, 'tags', 'conntrack'));
+  });
+
+  it('on a category page lands on the same category', async () => {
+    await open(url(from, 'categories', 'network'));
+    await switchLanguage(to);
+    expect(pathname()).toBe(url(to, 'categories', 'network'));
+  });
+});
+
+describe('language links', () => {
+  it('every record page declares its other-language version with hreflang', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const id of NEWEST_FIRST) {
+        await open(url(lang, 'records', id));
+        const alternates = await page
+          .locator('head link[rel="alternate"][hreflang]')
+          .evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), new URL((l as HTMLLinkElement).href).pathname]));
+        expect(alternates).toContainEqual([UI[OTHER[lang]].htmlLang, url(OTHER[lang], 'records', id)]);
+        await closePage?.();
+        closePage = undefined;
+      }
+    }
+  });
+
+  it('the site root offers both libraries and sends a reader without a choice to the Chinese one', async () => {
+    // Read the links from the served HTML: in a browser the page redirects at once.
+    const html = await (await fetch(site.url)).text();
+    expect(html).toContain('href="/zh/"');
+    expect(html).toContain('href="/en/"');
+    await open('/');
+    await page.waitForURL('**/zh/');
+    expect(await page.locator('h1').innerText()).toBe('记录库');
+  });
+
+  it('dates and durations follow the UI language, times stay in the record zone', async () => {
+    await open(url('en', 'records', 'scale-price-push-failure-266-calico-nat'));
+    const en = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(en).toContain('31 Jul 2024');
+    expect(en).toContain('3 h 8 min later');
+    expect(en).toContain('07:38 UTC+08:00');
+    await closePage?.();
+    await open(url('zh', 'records', 'scale-price-push-failure-266-calico-nat'));
+    const zh = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(zh).toContain('2024年7月31日');
+    expect(zh).toContain('3 小时 8 分钟 后');
+    expect(zh).toContain('07:38 UTC+08:00');
+  });
+});
