@@ -3,13 +3,13 @@
  * playwright-core and records what a page reports (console errors, uncaught
  * exceptions, dialogs) so tests can assert there were none.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
 
-/** Chromium installed by Debian; override with `CHROMIUM_PATH`. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium installed by Debian; override with `PRECEDENT_CHROMIUM` (or `CHROMIUM_PATH`). */
+export const CHROMIUM_PATH = process.env.PRECEDENT_CHROMIUM || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Flags for a quiet, headless, offline-friendly run. */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -23,8 +23,15 @@ export const CHROMIUM_ARGS = [
 /** Screenshots go here (gitignored). */
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output/screenshots');
 
-/** Launches headless Chromium. */
+/** Launches headless Chromium; without one, fails with a single line saying how to get it. */
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    const error = new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (Debian/Ubuntu), or set PRECEDENT_CHROMIUM to a Chromium binary.`,
+    );
+    error.stack = error.message;
+    return Promise.reject(error);
+  }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
