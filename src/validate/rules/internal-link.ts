@@ -16,6 +16,11 @@ import type { Rule, RuleContext } from '../types.ts';
 /** Rule id, without the `precedent:` prefix. */
 export const INTERNAL_LINK = 'internal-link';
 
+/** Most `[` in a body whose links are checked; parsing cost grows with them (a real record has a few dozen). */
+export const MAX_LINK_BRACKETS = 20_000;
+/** Deepest block quote nesting whose links are checked; Markdown parsing is quadratic in it. */
+export const MAX_QUOTE_DEPTH = 100;
+
 /** A link to a record page: `/records/<id>/`, `/zh/records/<id>`, with optional query or fragment. */
 const RECORD_ROUTE = /^(?:\/[a-z]{2,3}(?:-[A-Za-z0-9]+)?)?\/records\/([^/?#]+)\/?(?:[?#].*)?$/;
 /** A relative link to a Markdown file, with optional fragment. */
@@ -30,6 +35,11 @@ export const internalLink: Rule = {
         const url = isMapping(entry) ? entry[key] : undefined;
         if (typeof url === 'string') checkUrl(context, url, context.locate([field, index, key], 'value'), formatPath([field, index, key]));
       });
+    }
+    const tooComplex = complexity(context.record.body);
+    if (tooComplex) {
+      context.report({ message: `Links in the body not checked: ${tooComplex}`, place: { line: context.record.bodyLine, column: 1 }, severity: 'warning' });
+      return;
     }
     const tree = unified().use(remarkParse).parse(context.record.body);
     for (const node of linkNodes(tree)) {
@@ -56,6 +66,24 @@ function checkUrl(context: RuleContext, url: string, place: Place, field: string
       context.report({ message: `Broken link \`${url}\`${where}, no such file`, place, severity: 'error' });
     }
   }
+}
+
+/** Why a body is too costly to parse for links, or `undefined`. Linear scans only. */
+function complexity(body: string): string | undefined {
+  let brackets = 0;
+  for (let i = body.indexOf('['); i !== -1; i = body.indexOf('[', i + 1)) {
+    if (++brackets > MAX_LINK_BRACKETS) return `more than ${MAX_LINK_BRACKETS} \`[\``;
+  }
+  let depth = 0;
+  let lineStart = true;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char === '\n') [depth, lineStart] = [0, true];
+    else if (lineStart && char === '>') {
+      if (++depth > MAX_QUOTE_DEPTH) return `block quotes nested more than ${MAX_QUOTE_DEPTH} deep`;
+    } else if (char !== ' ' && char !== '\t') lineStart = false;
+  }
+  return undefined;
 }
 
 interface LinkNode {

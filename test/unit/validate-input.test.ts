@@ -1,0 +1,162 @@
+/**
+ * Input the validator must survive: huge, missing, non-UTF-8 files, folders,
+ * several files at once. The fixture folders cover the per-file cases
+ * (empty, binary, BOM, CRLF, tabs, alias bomb).
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as api from '../../src/validate/index.ts';
+import { decode, MAX_RECORD_BYTES, parseRecordText, validateFiles } from '../../src/validate/index.ts';
+
+const RECORD = (id: string, extra = '') => `---
+id: ${id}
+kind: postmortem
+title: T
+summary: S
+rootCause: { category: network, summary: C }
+symptoms: { errors: [{ code: E1 }] }
+${extra}---
+`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'precedent-validate-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('public API', () => {
+  test('exports', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'ACTION_ITEM', 'DUPLICATE_ID', 'FILE_RULE', 'FORMATS', 'FRONTMATTER_SCHEMA', 'ID_FILENAME', 'INTERNAL_LINK',
+      'MAX_RECORD_BYTES', 'MAX_YAML_ALIASES', 'OWNER_ROLE', 'PLACEHOLDER', 'PLACEHOLDER_MARK', 'RECORD_START', 'ROLE_WORDS_EN',
+      'ROLE_WORDS_ZH', 'RULES', 'RULE_SOURCE', 'SYMPTOMS_MISSING', 'TIMELINE_ORDER', 'TIME_ORDER', 'UNKNOWN_FIELD',
+      'actionItem', 'compareProblems', 'decode', 'displayPath', 'duplicateId', 'formatProblem', 'formatReport',
+      'formatSummary', 'frontmatterSchema', 'hasErrors', 'idFilename', 'internalLink', 'listFiles', 'locate',
+      'looksLikePerson', 'ownerRole', 'parseRecordText', 'placeholder', 'placeholderPaths', 'readText',
+      'symptomsMissing', 'timeOrder', 'timelineOrder', 'unknownField', 'validateFiles',
+    ]);
+    expect(api.RULES.map((rule) => rule.id)).toEqual([
+      'frontmatter-schema', 'unknown-field', 'duplicate-id', 'id-filename', 'time-order', 'timeline-order',
+      'action-item', 'internal-link', 'owner-role', 'placeholder', 'symptoms-missing',
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  test('a record over the size limit is refused without being parsed', async () => {
+    const file = path.join(dir, 'big.md');
+    await writeFile(file, RECORD('big') + 'x'.repeat(10 * 1024 * 1024));
+    const { problems } = await validateFiles([file]);
+    expect(problems).toEqual([
+      { file: path.join(dir, 'big.md'), line: 1, column: 1, severity: 'error', message: 'File is 10 MB, over the 1 MB limit for a record', ruleId: 'precedent:file' },
+    ]);
+    expect(MAX_RECORD_BYTES).toBe(1024 * 1024);
+  });
+
+  test('a missing path is reported, not thrown', async () => {
+    const { problems, fileCount } = await validateFiles([path.join(dir, 'nope.md')]);
+    expect(fileCount).toBe(1);
+    expect(problems.map((p) => [p.message, p.ruleId, p.line, p.column])).toEqual([['No such file or directory', 'precedent:file', 1, 1]]);
+  });
+
+  test('invalid UTF-8 and NUL bytes are not text', () => {
+    expect(decode(Uint8Array.from([0x2d, 0xff, 0xfe]))).toEqual({ ok: false, reason: 'Not a text file (it is not valid UTF-8)' });
+    expect(decode(Uint8Array.from([0x2d, 0x00]))).toEqual({ ok: false, reason: 'Not a text file (it contains NUL bytes)' });
+    expect(decode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x2d]))).toEqual({ ok: true, text: '-' });
+  });
+
+  test('absurd nesting in frontmatter is a YAML problem, not a crash', () => {
+    const started = Date.now();
+    const result = parseRecordText(`---\nid: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n`);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && [...new Set(result.failures.map((f) => `${f.ruleId}: ${f.reason}`))]).toEqual(['yaml-syntax: Invalid YAML: nested too deeply']);
+  });
+
+  test.each([
+    ['deep quotes', `${'>'.repeat(200_000)} [x](./gone.md)\n`, 'Links in the body not checked: block quotes nested more than 100 deep'],
+    ['many brackets', `${'[a]('.repeat(200_000)}\n`, 'Links in the body not checked: more than 20000 `[`'],
+  ])('a pathological body (%s) is skipped with a warning, fast', async (name, body, message) => {
+    const file = path.join(dir, `odd-${name.replace(' ', '-')}.md`);
+    await writeFile(file, `${RECORD('odd')}\n${body}`);
+    const started = Date.now();
+    const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.message, p.ruleId])).toEqual([[9, 1, 'warning', message, 'precedent:internal-link']]);
+  });
+
+  test('a body with moderate nesting still has its links checked', async () => {
+    const file = path.join(dir, 'nested-quote.md');
+    await writeFile(file, `${RECORD('nested')}\n${'> '.repeat(50)}[x](./gone.md)\n`);
+    const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([[10, 101, 'Broken link `./gone.md`, no such file']]);
+  });
+
+  test('frontmatter fences may carry trailing spaces; the body starts after the closing fence', () => {
+    const result = parseRecordText('---  \nid: x\n--- \n\nBody\n');
+    expect(result.ok && result.record.bodyLine).toBe(4);
+    expect(result.ok && result.record.body).toBe('\nBody\n');
+  });
+});
+
+describe('several files', () => {
+  test('folders are expanded to their .md files; problems sorted by file, then position', async () => {
+    const folder = path.join(dir, 'records');
+    await mkdir(path.join(folder, 'nested'), { recursive: true });
+    await writeFile(path.join(folder, 'b.md'), RECORD('b', 'severity: sev9\n'));
+    await writeFile(path.join(folder, 'nested', 'a.md'), RECORD('a', 'severity: sev0\ntags: [X]\n'));
+    await writeFile(path.join(folder, 'notes.txt'), 'not a record');
+    const { problems, fileCount } = await validateFiles([folder], { cwd: dir, ignoreRules: ['id-filename'] });
+    expect(fileCount).toBe(2);
+    expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.ruleId}`)).toEqual([
+      'records/b.md:8:11 precedent:frontmatter-schema',
+      'records/nested/a.md:8:11 precedent:frontmatter-schema',
+      'records/nested/a.md:9:8 precedent:frontmatter-schema',
+    ]);
+  });
+
+  test('records in recordsDir count for duplicate ids but their own problems are not reported', async () => {
+    const folder = path.join(dir, 'library');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'x.md'), RECORD('same', 'severity: nope\n'));
+    await writeFile(path.join(dir, 'same.md'), RECORD('same'));
+    const { problems } = await validateFiles([path.join(dir, 'same.md')], { cwd: dir, recordsDir: folder });
+    expect(problems).toEqual([
+      {
+        file: 'same.md',
+        line: 2,
+        column: 5,
+        severity: 'error',
+        message: 'Duplicate id `same`, also used in `library/x.md:2:5`',
+        ruleId: 'precedent:duplicate-id',
+        cause: { file: 'library/x.md', line: 2, column: 5 },
+      },
+    ]);
+  });
+});
+
+describe('owner heuristic', () => {
+  test.each([
+    ['张伟', true],
+    ['欧阳明', true],
+    ['Jane Doe', true],
+    ['Mary Ann Smith', true],
+    ['@jdoe', true],
+    ['运维组', false],
+    ['网络团队', false],
+    ['厂商', false],
+    ['值班工程师', false],
+    ['SRE team', false],
+    ['Platform Team', false],
+    ['On-call SRE', false],
+    ['@acme/sre', false],
+    ['DBA', false],
+    ['Network Ops', false],
+  ])('%s -> %s', (owner, person) => {
+    expect(api.looksLikePerson(owner)).toBe(person);
+  });
+});
