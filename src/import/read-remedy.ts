@@ -89,11 +89,14 @@ export function inlineCommands(text: string): string[] {
   return out;
 }
 
-/** Cuts text to `max` characters at a sentence or clause end where possible. */
+/** Cuts text to at most `max` characters (plus `…`) at a sentence end, else a space, where possible. */
 export function clip(text: string, max: number): string {
   const flat = text.replace(/\s*\n\s*/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '), cut.lastIndexOf('；'));
-  return end > max / 2 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`;
+  if (end > max / 2) return cut.slice(0, end + 1);
+  // Not in the middle of a word, where the text has spaces between words.
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
