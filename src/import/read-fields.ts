@@ -50,7 +50,7 @@ export function readFields(lines: readonly string[], context: TimeContext): Read
       if (kind === 'ignore') return;
       const found = findTimes(value)[0];
       const iso = found && found.hour !== undefined ? toIsoTime(found, context) : undefined;
-      if (iso && !result.times[kind]) {
+      if (iso && found && !result.times[kind]) {
         result.times[kind] = iso;
         const after = value.slice(found.index + found.text.length).replace(/^[\s,，;；:：]+/u, '').trim();
         const name = label.replace(/(?:时间|時間|\s*time)$/iu, '').trim();
