@@ -147,6 +147,8 @@ export function renderRecord(input: ScaffoldInput): string {
     '  logs: []         # verbatim log lines, one string each',
     '# Further reading: other records as /records/<id>/, tickets, vendor notes.',
     'references: []',
+    '# Set by `npm run import` for records taken from elsewhere.',
+    '# source: { system: "icco/postmortems", id: "…", url: "https://…" }',
     '---',
     '',
   ];
