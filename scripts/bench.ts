@@ -10,10 +10,11 @@
  * size's own); browser figures from headless Chromium loading the bundle over
  * HTTP from 127.0.0.1.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from './lib/synth.ts';
@@ -100,16 +101,39 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-async function main(): Promise<void> {
+/** Identifies the matcher source measured: a hash of `src/matcher/*.ts`, and the commit it sits on. */
+function matcherVersion(): { hash: string; label: string } {
+  const dir = dirname(MATCHER);
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  let commit = 'no git';
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '.'], { cwd: dir, encoding: 'utf8' }).trim() !== '';
+    commit = `${head}${dirty ? ' + uncommitted changes' : ''}`;
+  } catch {
+    // Not a checkout: the hash alone identifies the source.
+  }
+  const digest = hash.digest('hex').slice(0, 10);
+  return { hash: digest, label: `src/matcher ${digest} (at ${commit})` };
+}
+
+async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(MATCHER)) throw new Error(`bench: the matcher is missing: ${MATCHER}`);
   const root = mkdtempSync(join(tmpdir(), 'precedent-bench-'));
   const started = performance.now();
+  const version = matcherVersion();
   const loadBefore = loadavg()[0]!;
   if (loadBefore > availableParallelism() * BUSY_LOAD_PER_CORE) {
     progress(`the machine is busy (load ${loadBefore.toFixed(1)} on ${availableParallelism()} cores): wall times will run high; CPU times are steadier`);
   }
+  let failed = false;
   try {
+    // Loaded only when needed, so --no-browser runs without esbuild and playwright.
+    const browserSide = options.browser ? await import('./lib/bench-browser.ts') : undefined;
+    // Bundle the browser code first, from the same source the Node workers load next.
+    const code = await browserSide?.writePages(root);
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
       const dir = join(root, String(size));
@@ -119,47 +143,50 @@ async function main(): Promise<void> {
       const node = await runWorker<NodeResult>('bench-node.ts', job);
       progress(`${size} records: lunr baseline in Node…`);
       const lunr = await runWorker<LunrResult>('bench-lunr.ts', job);
-      results.push({ size, node, lunr });
+      results.push({ size, node, lunr, ...(code ? { code } : {}) });
     }
-    if (options.browser) {
-      // Loaded only when needed, so --no-browser runs without esbuild and playwright.
-      const { launch, measureLunr, measureMatcher, writePages } = await import('./lib/bench-browser.ts');
+    if (browserSide) {
       const { serveDirectory } = await import('./lib/bench-server.ts');
-      const code = await writePages(root);
       const server = await serveDirectory(root);
-      const browser = await launch();
+      const browser = await browserSide.launch();
       try {
         for (const result of results) {
           const dir = join(root, String(result.size));
           const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
           const log = readFileSync(join(dir, 'log.txt'), 'utf8');
           progress(`${result.size} records: matcher in Chromium…`);
-          result.browser = await measureMatcher(browser, server, result.size, queries, log, RESULT_LIMIT);
+          result.browser = await browserSide.measureMatcher(browser, server, result.size, queries, log, RESULT_LIMIT);
           progress(`${result.size} records: lunr baseline in Chromium…`);
-          result.browserLunr = await measureLunr(browser, server, result.size, queries);
-          result.code = code;
+          result.browserLunr = await browserSide.measureLunr(browser, server, result.size, queries);
         }
+      } catch (error) {
+        // Keep the Node figures: report the browser failure and print what was measured.
+        failed = true;
+        progress(`browser phase failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         await browser.close();
         await server.close();
       }
     }
+    const after = matcherVersion();
+    const source = after.hash === version.hash ? version.label : `${version.label}, changed during the run to ${after.hash}: figures may mix versions`;
     const targets = checkTargets(results);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ options, results, targets }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ options, source, results, targets }, null, 2)}\n`);
     } else {
       const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
       process.stdout.write(`${renderTable(results)}\n\n${renderBreakdown(largest)}\n`);
       const took = ((performance.now() - started) / 1000).toFixed(0);
-      process.stdout.write(`\n${options.queries} queries (seed ${options.seed}), ${options.browser ? 'Node + Chromium' : 'Node only'}, run took ${took} s; `
+      process.stdout.write(`\n${source}; ${options.queries} queries (seed ${options.seed}); ${options.browser ? 'Node + Chromium' : 'Node only'}; run took ${took} s; `
         + `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, ${availableParallelism()} cores\n`);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+  return failed ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
+main().then((code) => { process.exitCode = code; }, (error: unknown) => {
   if (error instanceof UsageError) process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
   else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
