@@ -25,6 +25,8 @@ export const SYMPTOM_LIMITS = { errors: 8, ports: 5, figures: 8, hosts: 8, ident
 export const EPHEMERAL_PORT_START = 32768;
 /** Ports below this, seen only in code or tables, are usually lengths or protocol numbers. */
 export const MIN_CODE_PORT = 1024;
+/** Characters before a figure searched for its label. */
+export const LABEL_WINDOW_CHARS = 120;
 /** Longest prose line taken as a log line. */
 export const SHORT_LOG_CHARS = 120;
 /** Longest log line kept verbatim. */
@@ -69,9 +71,11 @@ export function draftSymptoms({ prose, code, tables = [], status = [] }: Symptom
     } else tallies.set(key, { fact, count: 1, prose: isProse });
   };
   for (const line of prose) {
-    for (const fact of extractFacts(line)) {
+    const facts = extractFacts(line);
+    const identifiers = facts.filter((f) => f.type === 'identifier');
+    for (const fact of facts) {
       note(fact, true);
-      const figure = proseFigure(line, fact);
+      const figure = proseFigure(line, fact, identifiers);
       if (figure && !figures.some((f) => f.value === figure.value && f.unit === figure.unit)) figures.push(figure);
     }
   }
@@ -140,8 +144,9 @@ function errorCode(fact: Fact): string {
  * typed, or a bare number right after `值为` / `exceeds` and the like. Its
  * label is the clause before it, with the nearest identifier in front.
  */
-function proseFigure(line: string, fact: Fact): DraftSymptoms['figures'][number] | undefined {
-  const before = line.slice(0, fact.start);
+function proseFigure(line: string, fact: Fact, identifiers: readonly Fact[]): DraftSymptoms['figures'][number] | undefined {
+  // Only the words just before the figure matter; a bounded window keeps long lines linear.
+  const before = line.slice(Math.max(0, fact.start - LABEL_WINDOW_CHARS), fact.start);
   const typed = fact.type === 'percent' || (fact.type === 'figure' && fact.unit !== 'B');
   const bare = fact.type === 'number' && (fact.value ?? 0) >= 10 && !/^(?:19|20)\d\d$/.test(fact.text) && FIGURE_CONTEXT.test(before);
   if (!typed && !bare) return undefined;
@@ -151,7 +156,7 @@ function proseFigure(line: string, fact: Fact): DraftSymptoms['figures'][number]
     .replace(/^.*(?:执行|執行|运行|運行|\brun)\s*/u, '')
     .trim()
     .slice(-40);
-  const identifier = extractFacts(before).filter((f) => f.type === 'identifier').pop()?.text;
+  const identifier = identifiers.filter((f) => f.end <= fact.start && f.start >= fact.start - LABEL_WINDOW_CHARS).pop()?.text;
   const label = [identifier && !clause.includes(identifier) ? identifier : undefined, clause].filter(Boolean).join(' ').trim() || fact.label || 'figure';
   const unit = fact.unit === '%' ? '%' : fact.unit && fact.unit !== 'count' ? fact.unit : undefined;
   return { label, value: fact.value!, ...(unit ? { unit } : {}), ...(fact.op ? { op: fact.op } : {}) };

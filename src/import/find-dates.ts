@@ -57,14 +57,20 @@ function num(value: string | undefined): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
 
+/** Characters of a line searched for dates; a longer line is a blob, not a sentence. */
+export const MAX_DATE_SCAN_CHARS = 2000;
+/** Dates read from one line at most. */
+export const MAX_TIMES_PER_LINE = 32;
+
 /** Every date (with its time where written) in `line`, in order of appearance. */
-export function findTimes(line: string): FoundTime[] {
+export function findTimes(input: string): FoundTime[] {
+  const line = input.length > MAX_DATE_SCAN_CHARS ? input.slice(0, MAX_DATE_SCAN_CHARS) : input;
   const found: FoundTime[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => taken.every(([a, b]) => end <= a || start >= b);
   const add = (match: RegExpMatchArray, time: Omit<FoundTime, 'index' | 'text'>) => {
     const index = match.index ?? 0;
-    if (!free(index, index + match[0].length)) return;
+    if (found.length >= MAX_TIMES_PER_LINE || !free(index, index + match[0].length)) return;
     const probe: WallTime = { year: time.year ?? 2000, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second };
     if (!isValidWallTime(probe)) return;
     taken.push([index, index + match[0].length]);
