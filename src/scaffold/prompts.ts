@@ -23,7 +23,7 @@ export async function askMissing(given: ScaffoldAnswers): Promise<ScaffoldAnswer
   if (isCjk(answers.title) && answers.titleEn === undefined) {
     answers.titleEn = await ask(text({ message: 'English title (used for the file name; empty for record-<id>)', defaultValue: '' }));
   }
-  answers.kind ??= await ask(select({ message: 'Kind', options: KINDS.map((kind) => ({ value: kind as string, label: kind })) }));
+  answers.kind ??= await ask(select<string>({ message: 'Kind', options: KINDS.map((kind) => ({ value: kind, label: kind })) }));
   const zone = answers.timezone ?? localTimezone();
   answers.date ??= await ask(
     text({
@@ -34,14 +34,14 @@ export async function askMissing(given: ScaffoldAnswers): Promise<ScaffoldAnswer
     }),
   );
   answers.severity ??= await ask(
-    select({
+    select<string>({
       message: 'Severity',
-      options: [...SEVERITIES.map((severity) => ({ value: severity as string, label: severity })), { value: NO_SEVERITY, label: 'not known' }],
+      options: [...SEVERITIES.map((severity) => ({ value: severity, label: severity })), { value: NO_SEVERITY, label: 'not known' }],
     }),
   );
   answers.services ??= await ask(text({ message: 'Services affected (comma-separated, may be empty)', defaultValue: '' }));
   answers.lang ??= await ask(
-    select({
+    select<string>({
       message: 'Language of the record',
       options: [
         { value: 'zh', label: '中文 (zh)' },
@@ -53,11 +53,11 @@ export async function askMissing(given: ScaffoldAnswers): Promise<ScaffoldAnswer
   return answers;
 }
 
-async function ask<T>(prompt: Promise<T | symbol>): Promise<T> {
+async function ask(prompt: Promise<string | symbol>): Promise<string> {
   const value = await prompt;
-  if (isCancel(value)) {
+  if (isCancel(value) || typeof value !== 'string') {
     cancel('Nothing written.');
     throw new PromptCancelled('Cancelled, nothing written');
   }
-  return value as T;
+  return value;
 }
