@@ -31,12 +31,13 @@ export interface MatchStrings {
   score: string;
   /** Accessible label of the score, `{n}` out of 100. */
   scoreLabel: string;
-  rank: string;
   openRecord: string;
   resolution: string;
   workaround: string;
   command: string;
   tooLongToShare: string;
+  /** A long paste was cut: `{read}` of `{total}` KB were read. */
+  truncated: string;
   /** Where evidence was found, by `Reason.where`. */
   where: Record<'symptom' | 'title' | 'summary' | 'body' | 'fix', string>;
   /** Record kinds, by `kind`; unknown kinds show as written. */
@@ -69,12 +70,12 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     evidence: '证据',
     score: '相似度',
     scoreLabel: '相似度 {n} / 100',
-    rank: '第 {n} 名',
     openRecord: '查看记录',
     resolution: '修复',
     workaround: '临时规避',
     command: '命令',
     tooLongToShare: '查询太长，未写入地址栏，无法通过链接分享。',
+    truncated: '内容较长：只匹配了前 {read} KB（共 {total} KB）。',
     where: { symptom: '症状', title: '标题', summary: '摘要', body: '正文', fix: '修复' },
     kinds: { postmortem: '故障复盘', 'support-case': '支持案例', advisory: '厂商公告', 'known-issue': '已知问题' },
     searchBoxHint: '按 / 搜索',
@@ -102,12 +103,12 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     evidence: 'Evidence',
     score: 'Score',
     scoreLabel: 'score {n} of 100',
-    rank: 'rank {n}',
     openRecord: 'Open record',
     resolution: 'Fix',
     workaround: 'Workaround',
     command: 'Command',
     tooLongToShare: 'The query is too long to keep in the address bar, so it cannot be shared as a link.',
+    truncated: 'Long input: only the first {read} KB of {total} KB were matched.',
     where: { symptom: 'symptom', title: 'title', summary: 'summary', body: 'body', fix: 'fix' },
     kinds: { postmortem: 'Postmortem', 'support-case': 'Support case', advisory: 'Vendor advisory', 'known-issue': 'Known issue' },
     searchBoxHint: 'Press / to search',

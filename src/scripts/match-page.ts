@@ -1,0 +1,165 @@
+/**
+ * The matcher page (`/{lang}/match/?q=...`): searches as you type, mirrors
+ * the query in the URL so it can be shared, restores it on load. The quick
+ * synchronous search answers first; the full search over lazy shards then
+ * refines the list.
+ */
+import type { Matcher, MatchResult } from '../matcher/index.ts';
+import { debounce, getMatcher, isComposing } from './matcher-loader.ts';
+import { fill, type MatchStrings } from './match-strings.ts';
+import { renderResultList, type RenderContext } from './render-results.ts';
+
+/** Wait after the last keystroke before searching. */
+export const TYPING_DEBOUNCE_MS = 60;
+/** Results shown on the page. */
+export const RESULT_LIMIT = 20;
+/** Longer queries (pasted logs) are not written into the URL. */
+export const MAX_SHARED_QUERY_LENGTH = 2000;
+/** The URL parameter carrying the query. */
+export const QUERY_PARAM = 'q';
+
+type View = 'empty' | 'loading' | 'results' | 'none' | 'error';
+
+/** Reads the page's settings from `data-*` attributes of the root element. */
+function readConfig(root: HTMLElement): { ctx: RenderContext; indexUrl: string } {
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as MatchStrings;
+  const recordBase = root.dataset.recordBase ?? '';
+  return {
+    indexUrl: root.dataset.indexUrl ?? '',
+    ctx: { lang: root.dataset.lang ?? 'en', strings, recordUrl: (id) => `${recordBase}${encodeURIComponent(id)}/` },
+  };
+}
+
+function byId<T extends HTMLElement>(root: HTMLElement, id: string): T {
+  const node = root.querySelector<T>(`#${id}`);
+  if (!node) throw new Error(`matcher page: #${id} is missing`);
+  return node;
+}
+
+/** Wires up the matcher page inside `root` (the element with `data-index-url`). */
+export function initMatchPage(root: HTMLElement): void {
+  const { ctx, indexUrl } = readConfig(root);
+  const { strings } = ctx;
+  const form = byId<HTMLFormElement>(root, 'match-form');
+  const input = byId<HTMLTextAreaElement>(root, 'match-q');
+  const status = byId<HTMLElement>(root, 'match-status');
+  const list = byId<HTMLOListElement>(root, 'match-results');
+  const empty = byId<HTMLElement>(root, 'match-empty');
+  const note = byId<HTMLElement>(root, 'match-note');
+  root.classList.add('has-js');
+
+  let sequence = 0;
+  let matcher: Matcher | undefined;
+  let failed = false;
+
+  const show = (view: View, results: readonly MatchResult[] = [], refining = false): void => {
+    root.dataset.view = view;
+    empty.hidden = view !== 'empty';
+    list.hidden = view !== 'results';
+    root.setAttribute('aria-busy', String(view === 'loading' || refining));
+    if (view === 'results') renderResultList(list, results, ctx);
+    else list.replaceChildren();
+    const count = results.length === 1 ? strings.resultsOne : fill(strings.resultsCount, { n: results.length });
+    const messages: Record<View, string> = {
+      empty: '',
+      loading: strings.loading,
+      // Refining keeps the count: a live region that changes twice per keystroke is noise.
+      results: count,
+      none: refining ? strings.loadingMore : strings.noResults,
+      error: strings.loadError,
+    };
+    status.textContent = messages[view];
+    status.classList.toggle('is-error', view === 'error');
+  };
+
+  const mirror = (query: string): void => {
+    const url = new URL(window.location.href);
+    if (query.trim() && query.length <= MAX_SHARED_QUERY_LENGTH) url.searchParams.set(QUERY_PARAM, query);
+    else url.searchParams.delete(QUERY_PARAM);
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  };
+
+  /** Says when the query is too long for the link, and how much of a long paste was read. */
+  const notes = (query: string, readChars?: number): void => {
+    const lines: string[] = [];
+    if (readChars !== undefined) {
+      lines.push(fill(strings.truncated, { read: Math.round(readChars / 1024), total: Math.round(query.length / 1024) }));
+    }
+    if (query.length > MAX_SHARED_QUERY_LENGTH) lines.push(strings.tooLongToShare);
+    note.textContent = lines.join(' ');
+  };
+
+  const run = async (query: string): Promise<void> => {
+    const current = ++sequence;
+    mirror(query);
+    notes(query);
+    if (!query.trim()) {
+      show('empty');
+      return;
+    }
+    if (failed) {
+      show('error');
+      return;
+    }
+    if (!matcher) {
+      show('loading');
+      try {
+        matcher = await getMatcher(indexUrl);
+      } catch (error) {
+        failed = true;
+        console.warn('Precedent: the matcher index failed to load', error);
+        if (current === sequence) show('error');
+        return;
+      }
+      if (current !== sequence) return;
+    }
+    // search() never throws and answers from what is loaded; searchAll() fetches the body
+    // shards the query needs (skipping any that fail, e.g. offline) and never rejects.
+    const { results: quick, info } = matcher.searchDetailed(query, { limit: RESULT_LIMIT });
+    notes(query, info.truncated ? info.processedChars : undefined);
+    show(quick.length ? 'results' : 'none', quick, true);
+    const refined = await matcher.searchAll(query, { limit: RESULT_LIMIT });
+    if (current !== sequence) return;
+    show(refined.length ? 'results' : 'none', refined);
+  };
+
+  const runSoon = debounce((query: string) => void run(query), TYPING_DEBOUNCE_MS);
+
+  input.addEventListener('input', () => runSoon(input.value));
+  input.addEventListener('keydown', (event) => {
+    // Enter searches; Shift+Enter is a new line; Enter that confirms an IME composition is neither.
+    if (event.key !== 'Enter' || event.shiftKey || isComposing(event)) return;
+    event.preventDefault();
+    void run(input.value);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(input.value);
+  });
+  root.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-example]');
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    input.value = link.dataset.example ?? '';
+    input.focus();
+    void run(input.value);
+  });
+
+  const initial = new URL(window.location.href).searchParams.get(QUERY_PARAM) ?? '';
+  input.value = initial;
+  if (!initial && !window.location.hash) input.focus();
+  void run(initial);
+  // The page exists to search: fetch the index now rather than on the first keystroke.
+  getMatcher(indexUrl).then(
+    (loaded) => {
+      matcher = loaded;
+    },
+    (error: unknown) => {
+      if (matcher || failed) return;
+      failed = true;
+      console.warn('Precedent: the matcher index failed to load', error);
+      sequence++;
+      show('error');
+    },
+  );
+}

@@ -1,0 +1,304 @@
+/**
+ * The matcher in the browser: the matcher page, the header search box and
+ * the related-records list, driven in Chromium against the built site.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, SCREENSHOT_DIR, screenshot, type PageReport } from './setup/browser.ts';
+import { buildSite, ROOT, serveStatic, startSite, type SiteServer } from './setup/server.ts';
+import { MATCH_EXAMPLES, MATCH_STRINGS } from '../../src/scripts/match-strings.ts';
+
+const SCALE = 'scale-price-push-failure-266-calico-nat';
+const CONNTRACK = 'k8s-conntrack-timeout-long-connection-reset';
+const LICENSE = 'h3cloud-os-license-server-port-5555-connections';
+const LEARNINGSPACE = 'learningspace-homework-distribution-ovs-drop';
+/** A dropdown option that opens a record (not "see all"). */
+const RECORD_OPTION = '#site-search-listbox:not([hidden]) [role="option"][data-href*="/records/"]';
+const SCALE_TITLE_EN = 'Store scale price push fails with error 266: container NAT rewrites the source port and the vendor scale rejects it';
+
+let site: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const at = (path: string) => new URL(path, site.url).href;
+
+/** Waits until the matcher page has settled on results, no results or an error. */
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('matcher');
+    return root?.getAttribute('aria-busy') === 'false' && ['results', 'none', 'error'].includes(root.dataset.view ?? '');
+  });
+  return page.$eval('#matcher', (root) => (root as HTMLElement).dataset.view ?? '');
+}
+
+/** Record ids of the results, in rank order. */
+function resultIds(page: Page): Promise<string[]> {
+  return page.$$eval('#match-results > li .match-result__title a', (links) =>
+    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname.split('/').filter(Boolean).pop() ?? ''),
+  );
+}
+
+/** Opens the matcher page and searches for `query` the way a user types it. */
+async function search(lang: 'en' | 'zh', query: string): Promise<{ page: Page; report: PageReport }> {
+  const opened = await openPage(browser);
+  await opened.page.goto(at(`${lang}/match/`));
+  await opened.page.locator('#match-q').pressSequentially(query, { delay: 15 });
+  await settled(opened.page);
+  return opened;
+}
+
+describe('matcher page', () => {
+  test('udp 5002 ranks the scale 266 postmortem first, with the port as evidence', async () => {
+    const { page, report } = await search('en', 'udp 5002');
+    const ids = await resultIds(page);
+    expect(ids[0]).toBe(SCALE);
+    const chips = await page.$$eval('#match-results > li:first-child .match-chip', (nodes) => nodes.map((node) => node.textContent ?? ''));
+    expect(chips.some((chip) => chip.includes('5002'))).toBe(true);
+    expect(await page.$eval('#match-results > li:first-child .match-chip mark', (mark) => mark.textContent)).toMatch(/5002|udp/i);
+    expect(await page.textContent('#match-results > li:first-child .match-result__title-en')).toBe(SCALE_TITLE_EN);
+    expect(await page.textContent('#match-status')).toBe(
+      ids.length === 1 ? MATCH_STRINGS.en.resultsOne : MATCH_STRINGS.en.resultsCount.replace('{n}', String(ids.length)),
+    );
+    expect(new URL(page.url()).searchParams.get('q')).toBe('udp 5002');
+    await screenshot(page, 'match-en-udp-5002');
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('on a phone-sized screen the results fit without sideways scrolling', async () => {
+    const { page, report } = await openPage(browser, { width: 390, height: 844 });
+    await page.goto(at('zh/match/?q=udp%205002%20ECONNRESET%205555'));
+    expect(await settled(page)).toBe('results');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'match-zh-mobile');
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('ECONNRESET ranks the conntrack known issue first', async () => {
+    const { page, report } = await search('en', 'ECONNRESET');
+    expect((await resultIds(page))[0]).toBe(CONNTRACK);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('5555 连接数 超过 1020 ranks the License Server advisory first, in the zh UI', async () => {
+    const { page, report } = await search('zh', '5555 连接数 超过 1020');
+    expect((await resultIds(page))[0]).toBe(LICENSE);
+    expect(await page.textContent('#match-results > li:first-child .match-result__kind')).toBe('厂商公告');
+    expect(await page.$('#match-results .match-result__title-en')).toBeNull();
+    await screenshot(page, 'match-zh-5555');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'match-zh-5555-dark');
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the query lives in the URL: reloading restores it and its results', async () => {
+    const { page, report } = await openPage(browser);
+    await page.goto(at('en/match/'));
+    await page.fill('#match-q', '266');
+    await settled(page);
+    const before = await resultIds(page);
+    expect(before[0]).toBe(SCALE);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('266');
+    await page.reload();
+    await settled(page);
+    expect(await page.inputValue('#match-q')).toBe('266');
+    expect(await resultIds(page)).toEqual(before);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Enter searches, Shift+Enter adds a line, clearing the box brings back the examples', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(at('en/match/'));
+    const box = page.locator('#match-q');
+    await box.pressSequentially('ECONNRESET');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('udp 5002');
+    expect(await box.inputValue()).toBe('ECONNRESET\nudp 5002');
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('ECONNRESET\nudp 5002');
+    await settled(page);
+    expect((await resultIds(page)).slice(0, 2).sort()).toEqual([CONNTRACK, SCALE].sort());
+    await box.fill('');
+    await page.waitForFunction(() => document.getElementById('matcher')?.dataset.view === 'empty');
+    expect(await page.isVisible('#match-empty')).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
+  test('the empty state offers every example, and clicking one searches it', async () => {
+    const { page, report } = await openPage(browser);
+    await page.goto(at('zh/match/'));
+    const examples = await page.$$eval('#match-empty a[data-example]', (links) => links.map((link) => link.textContent?.trim()));
+    expect(examples).toEqual([...MATCH_EXAMPLES]);
+    await screenshot(page, 'match-zh-empty');
+    await page.click('a[data-example="下秤失败"]');
+    await settled(page);
+    expect(await page.inputValue('#match-q')).toBe('下秤失败');
+    expect((await resultIds(page))[0]).toBe(SCALE);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('下秤失败');
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('markup and a 100 KB paste are shown as text: no dialog, no console error, no injected element', async () => {
+    const { page, report } = await openPage(browser);
+    const attack = '<img src=x onerror=alert(1)>';
+    await page.goto(at(`en/match/?q=${encodeURIComponent(attack)}`));
+    await settled(page);
+    expect(await page.inputValue('#match-q')).toBe(attack);
+    const line = `2024-07-31T07:53:00+08:00 ERROR read tcp 10.0.0.1:2222: ECONNRESET <script>alert(2)</script> ${attack} udp 5002 266\n`;
+    const paste = line.repeat(Math.ceil(100_000 / line.length)).slice(0, 100_000);
+    // Forget the settled state of the first query, so the wait below sees the paste's.
+    await page.$eval('#matcher', (root) => delete (root as HTMLElement).dataset.view);
+    const started = Date.now();
+    await page.fill('#match-q', paste);
+    const view = await settled(page);
+    const elapsed = Date.now() - started;
+    console.log(`100 KB paste: settled as "${view}" in ${elapsed} ms`);
+    expect(view).toBe('results');
+    expect(await page.$$('#matcher img, #matcher script:not([type]), #match-results script')).toHaveLength(0);
+    expect(new URL(page.url()).searchParams.has('q')).toBe(false);
+    expect(await page.textContent('#match-note')).toBe(MATCH_STRINGS.en.tooLongToShare);
+    await screenshot(page, 'match-en-100kb-paste');
+    expect(report.dialogs).toEqual([]);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an index that fails to load shows the error state', async () => {
+    const { page } = await openPage(browser);
+    await page.route('**/matcher/manifest.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+    await page.goto(at('en/match/?q=266'));
+    expect(await settled(page)).toBe('error');
+    expect(await page.textContent('#match-status')).toBe(MATCH_STRINGS.en.loadError);
+    await screenshot(page, 'match-en-error');
+    await page.close();
+  });
+
+  test('once loaded it keeps working offline', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(at('en/match/?q=udp%205002'));
+    await settled(page);
+    await context.setOffline(true);
+    await page.fill('#match-q', 'ECONNRESET');
+    await page.waitForFunction(() => document.querySelector('#match-results .match-result__title a')?.getAttribute('href')?.includes('conntrack'));
+    expect((await resultIds(page))[0]).toBe(CONNTRACK);
+    await context.close();
+  });
+
+  test('without JavaScript it says so and still lists the examples', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(at('en/match/'));
+    expect(await page.textContent('.match-nojs')).toBe(MATCH_STRINGS.en.noJs);
+    const hrefs = await page.$$eval('#match-empty a', (links) => links.map((link) => (link as HTMLAnchorElement).href));
+    expect(hrefs.map((href) => new URL(href).searchParams.get('q'))).toEqual([...MATCH_EXAMPLES]);
+    await screenshot(page, 'match-en-nojs');
+    await context.close();
+  });
+});
+
+describe('header search box', () => {
+  test('/ focuses it on the library page; typing shows the top results; arrows + Enter open one', async () => {
+    const { page, report } = await openPage(browser);
+    await page.goto(at('zh/'));
+    expect(await page.getAttribute('#site-search', 'data-enhanced'), 'SearchBox.astro must be on every page (BaseLayout)').toBe('true');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('udp 5002', { delay: 20 });
+    await page.waitForSelector(`#site-search-listbox:not([hidden]) [role="option"]:first-child[data-href*="${SCALE}"]`);
+    expect(await page.getAttribute('#site-search', 'aria-expanded')).toBe('true');
+    const options = await page.$$eval('#site-search-listbox [role="option"]', (nodes) => nodes.map((node) => (node as HTMLElement).dataset.href ?? ''));
+    expect(options.length).toBeLessThanOrEqual(6);
+    expect(options[0]).toContain(`/zh/records/${SCALE}/`);
+    await screenshot(page, 'search-box-dropdown-zh');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBe('site-search-option-0');
+    await Promise.all([page.waitForURL(`**/zh/records/${SCALE}/`), page.keyboard.press('Enter')]);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('Esc closes the dropdown; Enter without a selection goes to the matcher page', async () => {
+    const { page, report } = await openPage(browser);
+    await page.goto(at('en/'));
+    await page.click('#site-search');
+    await page.keyboard.type('ECONNRESET', { delay: 20 });
+    await page.waitForSelector(RECORD_OPTION);
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#site-search-listbox')).toBe(true);
+    await Promise.all([page.waitForURL('**/en/match/?q=ECONNRESET'), page.keyboard.press('Enter')]);
+    await settled(page);
+    expect((await resultIds(page))[0]).toBe(CONNTRACK);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('/ typed inside a text field stays in that field', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(at('en/match/'));
+    await page.click('#match-q');
+    await page.keyboard.type('a/b');
+    expect(await page.inputValue('#match-q')).toBe('a/b');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('match-q');
+    await page.close();
+  });
+});
+
+describe('related records', () => {
+  test('a record page lists the other records it shares evidence with, rendered at build time (no JavaScript)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(at(`en/records/${LEARNINGSPACE}/`));
+    expect(await page.textContent('#related-records-heading')).toBe(MATCH_STRINGS.en.relatedHeading);
+    const links = await page.$$eval('.related-records .related-record__title', (nodes) => nodes.map((node) => (node as HTMLAnchorElement).pathname));
+    expect(links.length).toBeGreaterThan(0);
+    const others = [SCALE, CONNTRACK, LICENSE].map((id) => `/en/records/${id}/`);
+    for (const link of links) expect(others).toContain(link);
+    const chipsPerRecord = await page.$$eval('.related-records .related-record', (items) => items.map((item) => item.querySelectorAll('.match-chip').length));
+    expect(chipsPerRecord.every((count) => count > 0)).toBe(true);
+    await screenshot(page, 'record-related-en');
+    await page.locator('.related-records').screenshot({ path: path.join(SCREENSHOT_DIR, 'record-related-en-section.png') });
+    await context.close();
+  });
+});
+
+describe('served from a sub-path', () => {
+  test('built with PRECEDENT_BASE=/precedent/, the index, the search form and result links stay under it', { timeout: 180_000 }, async () => {
+    const outDir = path.join(ROOT, 'test-output/e2e-base-dist');
+    buildSite({ outDir, env: { PRECEDENT_BASE: '/precedent/' } });
+    const server = await serveStatic(outDir, { base: '/precedent/' });
+    const { page, report } = await openPage(browser);
+    try {
+      await page.goto(new URL('en/match/?q=udp%205002', server.url).href);
+      expect(await settled(page)).toBe('results');
+      const first = await page.$eval('#match-results .match-result__title a', (link) => (link as HTMLAnchorElement).pathname);
+      expect(first).toBe(`/precedent/en/records/${SCALE}/`);
+      await page.click('#site-search');
+      await page.keyboard.type('ECONNRESET', { delay: 20 });
+      await page.waitForSelector(RECORD_OPTION);
+      expect(await page.$eval('#site-search-listbox [role="option"]', (option) => (option as HTMLElement).dataset.href)).toBe(
+        `/precedent/en/records/${CONNTRACK}/`,
+      );
+      expect(report.errors).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
