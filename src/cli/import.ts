@@ -28,7 +28,7 @@ export const importCommand = defineCommand({
       outDir: args.out,
       dryRun: args['dry-run'],
       zone: args.timezone,
-      onProgress: (done, total) => progress.update(done, total),
+      onProgress: (done, total, phase) => progress.update(done, total, phase),
     });
     progress.stop();
     const { out, err } = formatItems(report);

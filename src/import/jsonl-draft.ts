@@ -35,8 +35,8 @@ export type LineResult =
   | { type: 'malformed'; line: number; message: string }
   | { type: 'blank'; line: number };
 
-/** Reads a whole collection; `file` names it in origins and messages. */
-export function readJsonLines(text: string, file: string): LineResult[] {
+/** Reads a whole collection; `file` names it in origins and messages. `onLine` is told as each line is done. */
+export function readJsonLines(text: string, file: string, onLine?: (done: number, total: number) => void): LineResult[] {
   const results: LineResult[] = [];
   const seenTexts = new Map<string, { id: string; line: number }>();
   const usedIds = new Set<string>();
@@ -44,6 +44,7 @@ export function readJsonLines(text: string, file: string): LineResult[] {
   if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((raw, index) => {
     const line = index + 1;
+    onLine?.(line, lines.length);
     if (raw.trim() === '') return results.push({ type: 'blank', line });
     let value: unknown;
     try {

@@ -10,7 +10,7 @@ export const BAR_WIDTH = 30;
 
 /** A progress reporter: `update(done, total)` as work goes, `stop()` at the end. */
 export interface ProgressLine {
-  update(done: number, total: number): void;
+  update(done: number, total: number, label?: string): void;
   stop(): void;
 }
 
@@ -19,13 +19,15 @@ export function progressLine(stream: NodeJS.WriteStream, label = 'importing'): P
   if (!stream.isTTY) return { update() {}, stop() {} };
   let drawn = false;
   let last = -1;
+  let lastPhase = '';
   return {
-    update(done, total) {
+    update(done, total, phase = label) {
       if (total < MIN_PROGRESS_ITEMS) return;
       const filled = Math.round((done / total) * BAR_WIDTH);
-      if (filled === last && done !== total) return;
+      if (filled === last && done !== total && phase === lastPhase) return;
       last = filled;
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}`);
+      lastPhase = phase;
+      stream.write(`\r\x1b[2K${phase} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}`);
       drawn = true;
     },
     stop() {

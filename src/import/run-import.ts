@@ -25,8 +25,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** IANA zone for times written without an offset; default by language. */
   zone?: string;
-  /** Called as drafts are handled, for a progress bar. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as lines are drafted and as drafts are written, for a progress bar. */
+  onProgress?: (done: number, total: number, phase: 'drafting' | 'writing') => void;
 }
 
 /** What happened to one draft, line or file. */
@@ -77,7 +77,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       continue;
     }
     if (input.format === 'jsonl') {
-      for (const result of readJsonLines(input.text, input.file)) {
+      for (const result of readJsonLines(input.text, input.file, (done, total) => options.onProgress?.(done, total, 'drafting'))) {
         const origin = `${input.file}:${result.line}`;
         if (result.type === 'blank') continue;
         counts.lines++;
@@ -141,13 +141,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           counts.failed++;
           items.push({ type: 'failed', origin, message: `could not write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
         }
-        options.onProgress?.(++done, pending.length);
+        options.onProgress?.(++done, pending.length, 'writing');
         continue;
       }
     }
     counts.written++;
     items.push({ type: 'written', file, origin, attention: draft.attention, validation: validation.get(draft.fileName) ?? [] });
-    options.onProgress?.(++done, pending.length);
+    options.onProgress?.(++done, pending.length, 'writing');
   }
   return { items, counts, dryRun: Boolean(options.dryRun) };
 }
