@@ -60,6 +60,7 @@ export const en = {
   timezone: 'Time zone',
   titleEn: 'English title',
   keyFacts: 'Key facts',
+  onThisPage: 'On this page',
 
   summary: 'Summary',
   impact: 'Impact',
@@ -179,6 +180,7 @@ export const zh: Dictionary = {
   timezone: '时区',
   titleEn: '英文标题',
   keyFacts: '关键信息',
+  onThisPage: '本页内容',
 
   summary: '摘要',
   impact: '影响',
