@@ -33,6 +33,10 @@ export const SHORT_LOG_CHARS = 120;
 export const MAX_LOG_CHARS = 300;
 
 const ERROR_WORDS = /error|fail|refused|reset|timeout|timed out|denied|drop|unreachable|exception|panic|fatal|异常|失败|報錯|报错|拒绝|超时|不通|丢弃/i;
+/** Words an English error message may have before it is taken for prose. */
+export const MAX_MESSAGE_WORDS = 8;
+/** A message a user saw, after `提示：` / `报错：` / `error:` (`提示: 失败重发`). */
+const ERROR_MESSAGE = /(?:提示|报错|報錯|错误信息|錯誤信息|错误提示|錯誤提示|error message|error)\s?[:：]\s?([^，。,;；!！?？\n]{2,60})/giu;
 /** `netstat -anp | grep 5555`: a number grepped out of a socket listing is a port. */
 const GREPPED_PORT = /\b(?:netstat|ss)\b[^|\n]{0,40}\|\s*grep\s+(?:-\w+\s+)?:?(\d{2,5})\b/g;
 const FIGURE_CONTEXT = /(?:值为|值為|为|為|超过|超過|达到|達到|大于|大於|=|is|exceeds?|over|above|reached)\s*$/iu;
@@ -101,10 +105,18 @@ export function draftSymptoms({ prose, code, tables = [], status = [] }: Symptom
   const ranked = [...tallies.values()].sort((a, b) => Number(b.prose) - Number(a.prose) || b.count - a.count);
   const of = (...types: Fact['type'][]) => ranked.filter((t) => types.includes(t.fact.type));
 
-  const errors = of('errno', 'code', 'exception', 'http', 'signal', 'exit')
+  const errors: DraftSymptoms['errors'] = of('errno', 'code', 'exception', 'http', 'signal', 'exit')
     .filter((t) => t.fact.value !== 0 && (t.prose || t.fact.type === 'errno' || t.fact.type === 'exception'))
-    .slice(0, SYMPTOM_LIMITS.errors)
     .map((t) => ({ code: errorCode(t.fact) }));
+  for (const line of prose) {
+    for (const match of line.matchAll(ERROR_MESSAGE)) {
+      const message = match[1]!.trim();
+      // After the English word, only what reads like a quoted message: "Human error: an operator…" is prose.
+      const english = /^error/i.test(match[0]);
+      if (english && (!/^[A-Z0-9"'`]/.test(message) || message.split(/\s+/).length > MAX_MESSAGE_WORDS)) continue;
+      if (message.length >= 2 && !errors.some((e) => e.message === message)) errors.push({ message });
+    }
+  }
   const ports = of('port')
     .filter(({ fact, prose, count }) => {
       const port = fact.value ?? 0;
@@ -125,7 +137,7 @@ export function draftSymptoms({ prose, code, tables = [], status = [] }: Symptom
     .slice(0, SYMPTOM_LIMITS.identifiers);
 
   return {
-    errors,
+    errors: errors.slice(0, SYMPTOM_LIMITS.errors),
     ports,
     figures: figures.slice(0, SYMPTOM_LIMITS.figures),
     hosts,

@@ -98,7 +98,7 @@ export function buildTextDraft(raw: string, options: TextDraftOptions): Draft {
   const summaryText = textOf('summary');
   let causeText = textOf('cause');
   if (causeText.length === 0) causeText = allText.filter((line) => CAUSE_SENTENCE.test(line)).slice(0, 1).map((line) => line.replace(ITEM_MARKER, ''));
-  const workaround = sections.filter((s) => s.kind === 'workaround').map((s) => readRemedy(s.blocks)).find(Boolean);
+  let workaround = sections.filter((s) => s.kind === 'workaround').map((s) => readRemedy(s.blocks)).find(Boolean);
   const resolution = sections.filter((s) => s.kind === 'resolution').map((s) => readRemedy(s.blocks)).find(Boolean);
   const actionItems = textOf('actions')
     .map((line) => line.replace(ITEM_MARKER, '').replace(ITEM_MARKER, '').trim())
@@ -118,7 +118,12 @@ export function buildTextDraft(raw: string, options: TextDraftOptions): Draft {
   const cause = guessCause(causeText.join('\n'));
   attention.push(cause.category === 'unknown' ? 'rootCause.category: unknown — pick one' : `rootCause.category: guessed "${cause.category}" from "${cause.because}"; check`);
   if (causeText.length === 0) attention.push('rootCause.summary: no root-cause section found; write one');
-  if (!workaround && !resolution) attention.push('resolution / workaround: none found; add what fixed it');
+  // No remedy section: what restored service, as the timeline tells it, is the workaround.
+  const restored = !workaround && !resolution ? [...timeline].reverse().find((event) => event.type === 'mitigate' || event.type === 'resolve') : undefined;
+  if (restored) {
+    workaround = { summary: clip(restored.text, MAX_SUMMARY_CHARS), steps: [] };
+    attention.push('workaround: no workaround or resolution section; taken from the last mitigation in the timeline; check');
+  } else if (!workaround && !resolution) attention.push('resolution / workaround: none found; add what fixed it');
   if (actionItems.length) attention.push(`actionItems: ${actionItems.length} item(s), types guessed, status "open", no owner; assign a team or role`);
   attention.push('status: defaults to "resolved"; check');
 

@@ -88,6 +88,7 @@ describe('import of the seed documents', () => {
     expect(data.times.mitigated?.toISOString()).toBe(new Date('2024-07-31T08:40:00+08:00').toISOString());
     expect(data.timeline.map((event) => shanghaiClock(event.at))).toEqual(['04:30', '07:38', '07:53', '08:17', '08:21', '08:38', '08:40']);
     expect(data.timeline.map((event) => event.type)).toEqual(['start', 'escalate', 'diagnose', 'escalate', 'note', 'diagnose', 'mitigate']);
+    expect(data.workaround).toEqual({ summary: '秤服务yh-sod-scale-deviceadapter切回唐镇TCE后，业务反馈业务恢复正常', steps: [] });
     expect(data.actionItems).toHaveLength(5);
     for (const item of data.actionItems) expect([item.status, item.owner]).toEqual(['open', undefined]);
   });
@@ -135,6 +136,7 @@ describe('import of the seed documents', () => {
     expect(data.kind).toBe('support-case');
     expect(data.title).toBe('H3Cloud Learningspace作业分发报错, 提示: 失败重发');
     expect(data.symptoms?.hosts[0]).toBe('192.168.211.19');
+    expect(data.symptoms?.errors).toEqual([{ message: '失败重发' }]);
     expect(data.symptoms?.ports).toContainEqual({ port: 8860 });
     expect(data.products).toEqual([{ name: 'Learningspace', versions: ['E1004P04'] }]);
     expect(data.symptoms?.identifiers).toContain('actions:drop');
