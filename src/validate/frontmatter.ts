@@ -56,7 +56,8 @@ export function parseRecordText(text: string): { ok: true; record: ParsedRecord 
   const yamlStart = lines[1]!.offset;
   const yaml = text.slice(yamlStart, lines[closing]!.offset);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, customTags: ['timestamp'] });
+  // Read YAML as the site does (js-yaml): timestamps become dates, `<<` merge keys merge.
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, customTags: ['timestamp'], merge: true });
   const placeOf = (offset: number): Place => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, yaml.length)));
     return { line: line + 1, column: col };

@@ -41,6 +41,16 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe('public API', () => {
+  test('exports', async () => {
+    expect(Object.keys(await import('../../src/scaffold/index.ts')).sort()).toEqual([
+      'DEFAULT_CJK_LANGUAGE', 'DEFAULT_LANGUAGE', 'FileExistsError', 'MAX_SLUG_LENGTH', 'PromptCancelled', 'REQUIRED_ANSWERS',
+      'ScaffoldInputError', 'askMissing', 'existingIds', 'freeId', 'isCjk', 'localTimezone', 'recordFileName', 'recordId',
+      'renderRecord', 'resolveAnswers', 'shortId', 'slugify', 'today', 'writeNewFile', 'zoneOffset',
+    ]);
+  });
+});
+
 describe('ids and file names', () => {
   test.each([
     ['Store scale price push fails: error 266', 'store-scale-price-push-fails-error-266'],

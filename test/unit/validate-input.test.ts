@@ -96,6 +96,22 @@ describe('bad input', () => {
     expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([[10, 101, 'Broken link `./gone.md`, no such file']]);
   });
 
+  test('YAML is read as the site reads it: merge keys merge, unquoted times are times', async () => {
+    const file = path.join(dir, 'merge.md');
+    const extra = [
+      'times: { started: 2024-07-31T04:30:00+08:00, resolved: 2024-07-31T05:00:00+08:00 }',
+      'impact:',
+      '  summary: I',
+      '  metrics:',
+      '    - &m { label: a, value: 1 }',
+      '    - { <<: *m, label: b }',
+      '',
+    ].join('\n');
+    await writeFile(file, RECORD('merge', extra));
+    const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
+    expect(problems).toEqual([]);
+  });
+
   test('frontmatter fences may carry trailing spaces; the body starts after the closing fence', () => {
     const result = parseRecordText('---  \nid: x\n--- \n\nBody\n');
     expect(result.ok && result.record.bodyLine).toBe(4);
