@@ -5,7 +5,8 @@
  * refines the list.
  */
 import type { Matcher, MatchResult } from '../matcher/index.ts';
-import { debounce, getMatcher, isComposing } from './matcher-loader.ts';
+import { debounce, isComposing } from './dom-utils.ts';
+import { getMatcher } from './matcher-loader.ts';
 import { fill, type MatchStrings } from './match-strings.ts';
 import { renderResultList, type RenderContext } from './render-results.ts';
 

@@ -6,7 +6,7 @@
  * still submits to the matcher page. The index loads on first focus.
  */
 import type { Matcher, MatchResult } from '../matcher/index.ts';
-import { debounce, getMatcher, indexUrl, isComposing, isEditable } from './matcher-loader.ts';
+import { debounce, isComposing, isEditable } from './dom-utils.ts';
 import { matchStrings } from './match-strings.ts';
 import { renderOption, type RenderContext } from './render-results.ts';
 
@@ -131,16 +131,19 @@ export function initSearchBox(doc: Document = document): void {
 
   const load = (): void => {
     if (matcher) return;
-    getMatcher(indexUrl(base)).then(
-      (loaded) => {
-        matcher = loaded;
-        void update();
-      },
-      (error: unknown) => {
-        // The form still works without the dropdown: Enter goes to the matcher page.
-        console.warn('Precedent: the matcher index failed to load', error);
-      },
-    );
+    // The matcher code (lunr included) and its index are fetched on first focus, not with every page.
+    import('./matcher-loader.ts')
+      .then(({ getMatcher, indexUrl }) => getMatcher(indexUrl(base)))
+      .then(
+        (loaded) => {
+          matcher = loaded;
+          void update();
+        },
+        (error: unknown) => {
+          // The form still works without the dropdown: Enter goes to the matcher page.
+          console.warn('Precedent: the matcher index failed to load', error);
+        },
+      );
   };
 
   const open = (option: HTMLElement | undefined): boolean => {
