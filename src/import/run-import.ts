@@ -4,6 +4,7 @@
  * printing is the CLI's job.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import matter from 'gray-matter';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FileExistsError, writeNewFile } from '../scaffold/write-new-file.ts';
@@ -91,8 +92,14 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
     } else {
       counts.files++;
+      const front = frontmatterOf(input.text);
+      if (front && typeof front.id === 'string' && typeof front.kind === 'string') {
+        counts.existing++;
+        items.push({ type: 'existing', origin: input.file, message: `already a record (its frontmatter has \`id: ${front.id}\`); skipped` });
+        continue;
+      }
       try {
-        queue(buildTextDraft(input.text, { file: input.file, zone: options.zone }), input.file);
+        queue(buildTextDraft(front ? withoutFrontmatter(input.text, front) : input.text, { file: input.file, zone: options.zone }), input.file);
       } catch (error) {
         counts.failed++;
         items.push({ type: 'failed', origin: input.file, message: `could not build a draft (${error instanceof Error ? error.message : String(error)})` });
@@ -150,6 +157,26 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     options.onProgress?.(++done, pending.length, 'writing');
   }
   return { items, counts, dryRun: Boolean(options.dryRun) };
+}
+
+/** The YAML frontmatter of a Markdown document, when it has one that parses to a mapping. */
+function frontmatterOf(text: string): Record<string, unknown> | undefined {
+  if (!/^---\r?\n/.test(text)) return undefined;
+  try {
+    const data = matter(text).data as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length > 0 ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A document's body with its frontmatter replaced by a title heading and a date line the text importer reads. */
+function withoutFrontmatter(text: string, front: Record<string, unknown>): string {
+  const lead: string[] = [];
+  if (typeof front.title === 'string' && front.title.trim()) lead.push(`# ${front.title.trim()}`);
+  const date = front.date instanceof Date ? front.date.toISOString().slice(0, 10) : typeof front.date === 'string' ? front.date : undefined;
+  if (date) lead.push(`${date} 发表`);
+  return `${lead.join('\n\n')}\n\n${matter(text).content}`;
 }
 
 function existingClash(draft: Draft, existing: ExistingRecords): string | undefined {

@@ -2,10 +2,11 @@
  * The free-text importer on an English Markdown document (own fixture) and on
  * small inputs that exercise one rule each: dates, names, code, sections.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTextDraft, checkSerialized, serializeDraft } from '../../src/import/index.ts';
+import { buildTextDraft, checkSerialized, runImport, serializeDraft } from '../../src/import/index.ts';
 import { dominantYear, findTimes, parseWindow, toIsoTime } from '../../src/import/find-dates.ts';
 import { stripNames } from '../../src/import/strip-names.ts';
 import { cleanText } from '../../src/import/clean-text.ts';
@@ -131,6 +132,25 @@ describe('odd input', () => {
       const draft = buildTextDraft(text, { file: 'odd.txt' });
       expect(checkSerialized(serializeDraft(draft))).toEqual([]);
       expect(Date.now() - started).toBeLessThan(3000);
+    }
+  });
+});
+
+describe('Markdown with frontmatter', () => {
+  it('skips a file that is already a record, and reads title and date from other frontmatter', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'import-front-'));
+    try {
+      const record = path.join(dir, 'record.md');
+      writeFileSync(record, '---\nid: disk-full\nkind: postmortem\ntitle: Disk full\n---\n\nText.\n');
+      const post = path.join(dir, 'post.md');
+      writeFileSync(post, '---\ntitle: Disk full on build agents\ndate: 2023-02-01\ntags: [ci]\n---\n\nThe build agents ran out of disk (ENOSPC) at 03:10.\n');
+      const result = await runImport({ inputs: [record, post], outDir: path.join(dir, 'out'), dryRun: true });
+      expect(result.items.map((item) => [item.type, path.basename(item.origin), 'message' in item ? item.message : path.basename(item.file)])).toEqual([
+        ['existing', 'record.md', 'already a record (its frontmatter has `id: disk-full`); skipped'],
+        ['written', 'post.md', '2023-02-01-disk-full-on-build-agents.md'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
