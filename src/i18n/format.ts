@@ -44,7 +44,7 @@ export function zoneOffset(date: Date, zone: string): string {
     .formatToParts(date)
     .find((p) => p.type === 'timeZoneName');
   const offset = (part?.value ?? 'GMT').replace(/^GMT/, '');
-  return offset ? `UTC${offset}` : 'UTC';
+  return offset && offset !== '+00:00' && offset !== '-00:00' ? `UTC${offset}` : 'UTC';
 }
 
 function wallClock(date: Date, zone: string): { day: string; time: string } {

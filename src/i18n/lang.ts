@@ -21,7 +21,7 @@ export function otherLang(lang: Lang): Lang {
 }
 
 /** The site's base path with exactly one trailing slash, e.g. `/` or `/docs/`. */
-export const BASE: string = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
+export const BASE: string = `${(import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '')}/`;
 
 /**
  * Site-relative URL of a page: `localePath('en', 'records', id)` is

@@ -1,0 +1,108 @@
+/**
+ * The site's pure helpers: duration/date formatting per UI language, the
+ * timeline merge, the impact pivot, the library filter state and the i18n
+ * dictionaries.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDay, formatDuration, formatMoment, zoneOffset } from '../../src/i18n/format.ts';
+import { en, zh } from '../../src/i18n/ui.ts';
+import { TAXONOMY_LABELS } from '../../src/i18n/taxonomy.ts';
+import { buildTimeline } from '../../src/components/lib/timeline.ts';
+import { pivotMetrics } from '../../src/components/lib/impact.ts';
+import { figureText, portText } from '../../src/components/lib/symptoms.ts';
+import { matches, searchFromState, stateFromSearch } from '../../src/components/lib/record-filters.ts';
+import { CAUSE_CATEGORIES, KINDS } from '../../src/schema/taxonomy.ts';
+
+const MIN = 60_000;
+const at = (iso: string) => new Date(iso);
+
+describe('formatting', () => {
+  it('shows durations with at most two units in the UI language', () => {
+    expect(formatDuration(188 * MIN, 'en')).toBe('3 h 8 min');
+    expect(formatDuration(188 * MIN, 'zh')).toBe('3 小时 8 分钟');
+    expect(formatDuration((26 * 60 + 5) * MIN, 'en')).toBe('1 d 2 h');
+    expect(formatDuration(45_000, 'en')).toBe('45 s');
+    expect(formatDuration(-15 * MIN, 'en')).toBe('−15 min');
+  });
+
+  it('shows calendar days per UI language and moments in the record zone with offset', () => {
+    expect(formatDay('2024-07-31', 'en')).toBe('31 Jul 2024');
+    expect(formatDay('2024-07-31', 'zh')).toBe('2024年7月31日');
+    expect(formatMoment(at('2024-07-30T23:38:00Z'), 'Asia/Shanghai')).toBe('2024-07-31 07:38 UTC+08:00');
+    expect(zoneOffset(at('2024-07-30T23:38:00Z'), 'UTC')).toBe('UTC');
+  });
+});
+
+describe('buildTimeline', () => {
+  it('merges key moments into events at the same instant, adds the others, and fills gaps', () => {
+    const entries = buildTimeline({
+      times: {
+        started: at('2024-07-31T04:30:00+08:00'),
+        detected: at('2024-07-31T07:38:00+08:00'),
+        mitigated: at('2024-07-31T08:40:00+08:00'),
+      },
+      timeline: [
+        { at: at('2024-07-31T07:38:00+08:00'), text: 'war room opened', type: 'escalate' },
+        { at: at('2024-07-31T08:40:00+08:00'), text: 'rolled back', type: 'mitigate' },
+      ],
+    });
+    expect(entries.map((e) => [e.type, e.text, e.keys, e.gap])).toEqual([
+      ['start', undefined, ['start'], undefined],
+      ['escalate', 'war room opened', ['detect'], 188 * MIN],
+      ['mitigate', 'rolled back', ['mitigate'], 62 * MIN],
+    ]);
+  });
+});
+
+describe('pivotMetrics', () => {
+  it('makes one row per window and one column per label, units in the header when shared', () => {
+    const w1 = { start: at('2024-07-31T07:00:00+08:00'), end: at('2024-07-31T09:00:00+08:00') };
+    const w2 = { start: at('2024-07-30T07:00:00+08:00'), end: at('2024-07-30T09:00:00+08:00') };
+    const table = pivotMetrics([
+      { label: 'rate', value: 66.03, unit: '%', window: w1, note: 'incident' },
+      { label: 'tasks', value: 94969, window: w1, note: 'incident' },
+      { label: 'rate', value: 25.02, unit: '%', window: w2, note: 'baseline' },
+    ]);
+    expect(table.columns).toEqual([{ label: 'rate', unit: '%' }, { label: 'tasks' }]);
+    expect(table.rows.map((r) => [r.cells, r.notes])).toEqual([
+      [[{ value: 66.03, unit: undefined }, { value: 94969, unit: undefined }], ['incident']],
+      [[{ value: 25.02, unit: undefined }, undefined], ['baseline']],
+    ]);
+  });
+});
+
+describe('symptom chips', () => {
+  it('writes ports and figures the way responders type them', () => {
+    expect(portText({ port: 5002, protocol: 'udp' })).toBe('5002/udp');
+    expect(figureText({ label: 'connections', value: 1020, op: '>', unit: 'connections' })).toBe('> 1020 connections');
+    expect(figureText({ label: 'rate', value: 41.48, unit: '%' })).toBe('41.48%');
+  });
+});
+
+describe('library filter state', () => {
+  it('round-trips through the query string and keeps foreign parameters', () => {
+    const state = stateFromSearch('?kind=advisory&tag=nat&q=%20port%205555%20&utm=x');
+    expect(state).toEqual({ kind: 'advisory', severity: '', category: '', service: '', tag: 'nat', year: '', q: 'port 5555' });
+    expect(searchFromState({ ...state, tag: '' }, '?kind=advisory&tag=nat&utm=x')).toBe('?kind=advisory&utm=x&q=port+5555');
+  });
+
+  it('matches every term of the text filter and list facets exactly', () => {
+    const item = { kind: 'advisory', tags: '["nat","udp"]', services: '["license"]', year: '2017', text: 'license server 5555 连接数' };
+    const base = stateFromSearch('');
+    expect(matches(item, { ...base, tag: 'nat', q: 'Server 5555' })).toBe(true);
+    expect(matches(item, { ...base, q: '连接' })).toBe(true);
+    expect(matches(item, { ...base, tag: 'na' })).toBe(false);
+    expect(matches(item, { ...base, year: '2024' })).toBe(false);
+  });
+});
+
+describe('i18n dictionaries', () => {
+  it('have the same keys in zh and en, none empty, and a label for every kind and category', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.entries(zh).filter(([, v]) => !v.trim())).toEqual([]);
+    for (const lang of ['zh', 'en'] as const) {
+      expect(KINDS.every((k) => TAXONOMY_LABELS[lang].kind[k])).toBe(true);
+      expect(CAUSE_CATEGORIES.every((c) => TAXONOMY_LABELS[lang].category[c])).toBe(true);
+    }
+  });
+});
