@@ -4,7 +4,7 @@
  * synchronous search answers first; the full search over lazy shards then
  * refines the list.
  */
-import type { Matcher, MatchResult } from '../matcher/index.ts';
+import { MAX_QUERY_CHARS, type Matcher, type MatchResult } from '../matcher/index.ts';
 import { debounce, isComposing } from './dom-utils.ts';
 import { getMatcher } from './matcher-loader.ts';
 import { fill, type MatchStrings } from './match-strings.ts';
@@ -18,8 +18,15 @@ export const RESULT_LIMIT = 20;
 export const MAX_SHARED_QUERY_LENGTH = 2000;
 /** The URL parameter carrying the query. */
 export const QUERY_PARAM = 'q';
+/** Longer queries skip the quick partial search and are searched once, fully. */
+export const QUICK_SEARCH_MAX_CHARS = 4000;
 
-type View = 'empty' | 'loading' | 'results' | 'none' | 'error';
+type View = 'empty' | 'loading' | 'searching' | 'results' | 'none' | 'error';
+
+/** Resolves after the browser has had a chance to paint. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /** Reads the page's settings from `data-*` attributes of the root element. */
 function readConfig(root: HTMLElement): { ctx: RenderContext; indexUrl: string } {
@@ -57,13 +64,14 @@ export function initMatchPage(root: HTMLElement): void {
     root.dataset.view = view;
     empty.hidden = view !== 'empty';
     list.hidden = view !== 'results';
-    root.setAttribute('aria-busy', String(view === 'loading' || refining));
+    root.setAttribute('aria-busy', String(view === 'loading' || view === 'searching' || refining));
     if (view === 'results') renderResultList(list, results, ctx);
     else list.replaceChildren();
     const count = results.length === 1 ? strings.resultsOne : fill(strings.resultsCount, { n: results.length });
     const messages: Record<View, string> = {
       empty: '',
       loading: strings.loading,
+      searching: strings.searching,
       // Refining keeps the count: a live region that changes twice per keystroke is noise.
       results: count,
       none: refining ? strings.loadingMore : strings.noResults,
@@ -114,11 +122,18 @@ export function initMatchPage(root: HTMLElement): void {
       }
       if (current !== sequence) return;
     }
+    notes(query, query.length > MAX_QUERY_CHARS ? MAX_QUERY_CHARS : undefined);
     // search() never throws and answers from what is loaded; searchAll() fetches the body
     // shards the query needs (skipping any that fail, e.g. offline) and never rejects.
-    const { results: quick, info } = matcher.searchDetailed(query, { limit: RESULT_LIMIT });
-    notes(query, info.truncated ? info.processedChars : undefined);
-    show(quick.length ? 'results' : 'none', quick, true);
+    // A pasted log costs a noticeable time per search: search it once, fully.
+    if (query.length <= QUICK_SEARCH_MAX_CHARS) {
+      const quick = matcher.search(query, { limit: RESULT_LIMIT });
+      show(quick.length ? 'results' : 'none', quick, true);
+    } else {
+      show('searching');
+      await nextFrame(); // let the status paint before the main thread is busy
+      if (current !== sequence) return;
+    }
     const refined = await matcher.searchAll(query, { limit: RESULT_LIMIT });
     if (current !== sequence) return;
     show(refined.length ? 'results' : 'none', refined);

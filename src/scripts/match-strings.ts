@@ -21,6 +21,7 @@ export interface MatchStrings {
   examplesHeading: string;
   loading: string;
   loadingMore: string;
+  searching: string;
   loadError: string;
   noResults: string;
   /** `{n}` results for the query. */
@@ -62,6 +63,7 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     examplesHeading: '试试这些',
     loading: '正在加载索引…',
     loadingMore: '正在补充更多结果…',
+    searching: '正在匹配…',
     loadError: '索引加载失败，无法匹配。请刷新页面重试。',
     noResults: '没有找到匹配的记录。换个说法，或只输入错误码、端口等关键信息试试。',
     resultsCount: '找到 {n} 条匹配记录',
@@ -95,6 +97,7 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     examplesHeading: 'Try these',
     loading: 'Loading the index…',
     loadingMore: 'Looking for more results…',
+    searching: 'Matching…',
     loadError: 'The index failed to load, so nothing can be matched. Reload the page to try again.',
     noResults: 'No record matches. Try other words, or just the error code, port or figure.',
     resultsCount: '{n} matching records',
