@@ -29,7 +29,7 @@ async function importCli(args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-describe('npm run import', () => {
+describe('npm run import', { timeout: 60_000 }, () => {
   it('exits 2 with usage when no input is given, for an unknown flag and for an unknown zone', async () => {
     const none = await importCli([]);
     expect(none.code).toBe(2);

@@ -39,7 +39,7 @@ beforeAll(async () => {
     if (!parsed.success) throw new Error(`${item.file}: ${parsed.error.message}`);
     bySeed.set(path.basename(item.origin).slice(0, 3), { file: path.basename(item.file), raw, data: parsed.data });
   }
-});
+}, 60_000);
 
 afterAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -146,7 +146,7 @@ describe('import of the seed documents', () => {
   });
 });
 
-describe('--timezone', () => {
+describe('--timezone', { timeout: 60_000 }, () => {
   it('reads times written without an offset in the zone given, and says so', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'import-zone-'));
     try {
