@@ -50,15 +50,16 @@ interface Loaded {
 export async function validateFiles(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
   const cwd = options.cwd ?? process.cwd();
   const targets = await listFiles(paths, cwd);
-  const checked = await Promise.all(targets.map((absolute) => load(absolute, cwd, options.maxBytes)));
   const known = new Set(targets);
-  const extra = options.recordsDir && existsSync(options.recordsDir)
-    ? await Promise.all((await listFiles([options.recordsDir], cwd)).filter((file) => !known.has(file)).map((absolute) => load(absolute, cwd, options.maxBytes)))
-    : [];
-  const corpus = [...checked, ...extra].map(knownRecord);
+  const extra = options.recordsDir && existsSync(options.recordsDir) ? (await listFiles([options.recordsDir], cwd)).filter((file) => !known.has(file)) : [];
+  // Two passes, one file at a time: keeping every parsed YAML tree alive at once makes garbage collection
+  // grow with the square of the number of records. Reading a file twice is cheaper.
+  const corpus: KnownRecord[] = [];
+  for (const absolute of [...targets, ...extra]) corpus.push(knownRecord(await load(absolute, cwd, options.maxBytes)));
   const ignore = new Set(options.ignoreRules ?? []);
   const problems: Problem[] = [];
-  for (const loaded of checked) {
+  for (const absolute of targets) {
+    const loaded = await load(absolute, cwd, options.maxBytes);
     problems.push(...loaded.problems);
     if (loaded.record) problems.push(...runRules(loaded, loaded.record, corpus, ignore));
   }
