@@ -18,6 +18,8 @@ export interface MatchStrings {
   placeholder: string;
   submit: string;
   noJs: string;
+  /** Link text after `noJs`, to the library. */
+  noJsLibrary: string;
   examplesHeading: string;
   loading: string;
   loadingMore: string;
@@ -59,7 +61,8 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     queryHint: 'Enter 搜索，Shift+Enter 换行。',
     placeholder: '例如：266、udp 5002、41%、ECONNRESET，或粘贴一段日志',
     submit: '匹配',
-    noJs: '症状匹配需要启用 JavaScript。可以先试试下面的示例，或浏览记录库。',
+    noJs: '症状匹配需要启用 JavaScript。没有 JavaScript 时可以',
+    noJsLibrary: '浏览记录库',
     examplesHeading: '试试这些',
     loading: '正在加载索引…',
     loadingMore: '正在补充更多结果…',
@@ -93,7 +96,8 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     queryHint: 'Enter searches, Shift+Enter adds a line.',
     placeholder: 'e.g. 266, udp 5002, 41%, ECONNRESET, or paste a log',
     submit: 'Match',
-    noJs: 'The symptom matcher needs JavaScript. Try the examples below, or browse the library.',
+    noJs: 'The symptom matcher needs JavaScript. Without it, you can',
+    noJsLibrary: 'browse the library',
     examplesHeading: 'Try these',
     loading: 'Loading the index…',
     loadingMore: 'Looking for more results…',

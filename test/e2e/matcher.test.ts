@@ -223,7 +223,8 @@ describe('matcher page', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(at('en/match/'));
-    expect(await page.textContent('.match-nojs')).toBe(MATCH_STRINGS.en.noJs);
+    expect(await page.textContent('.match-nojs')).toBe(`${MATCH_STRINGS.en.noJs} ${MATCH_STRINGS.en.noJsLibrary}.`);
+    expect(await page.$eval('.match-nojs a', (link) => (link as HTMLAnchorElement).pathname)).toBe('/en/');
     const hrefs = await page.$$eval('#match-empty a', (links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(hrefs.map((href) => new URL(href).searchParams.get('q'))).toEqual([...MATCH_EXAMPLES]);
     await screenshot(page, 'match-en-nojs');
