@@ -63,7 +63,10 @@ export function parseRecordText(text: string): { ok: true; record: ParsedRecord 
     return { line: line + 1, column: col };
   };
   if (doc.errors.length > 0) {
-    return { ok: false, failures: doc.errors.map((error) => ({ ruleId: 'yaml-syntax' as const, reason: yamlReason(error, yaml), place: placeOf(error.pos[0]) })) };
+    // One message per place: the parser often reports one slip twice (as two error codes).
+    const seen = new Set<number>();
+    const errors = doc.errors.filter((error) => !seen.has(error.pos[0]) && seen.add(error.pos[0]));
+    return { ok: false, failures: errors.map((error) => ({ ruleId: 'yaml-syntax' as const, reason: yamlReason(error, yaml), place: placeOf(yamlOffset(error, yaml)) })) };
   }
   let data: unknown;
   try {
@@ -97,11 +100,27 @@ function splitLines(text: string): { text: string; offset: number }[] {
   }
 }
 
+/** Where to point for a YAML error: an unclosed quote at its opening quote, others where the parser stopped. */
+function yamlOffset(error: YAMLError, yaml: string): number {
+  const quote = /^Missing closing (["'])quote$/.exec(error.message)?.[1];
+  const opening = quote ? yaml.lastIndexOf(quote, error.pos[0] - 1) : -1;
+  return opening >= 0 ? opening : error.pos[0];
+}
+
 /** A YAML error in words an author can act on. */
 function yamlReason(error: YAMLError, yaml: string): string {
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return 'Unexpected tab in indentation, YAML is indented with spaces';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'Unexpected `key: value` here: quote a value that contains `: ` (`title: "a: b"`), or indent the field like the ones above it';
+    case 'BAD_SCALAR_START': {
+      const char = yaml.slice(error.pos[0], error.pos[0] + 1);
+      return `Unexpected \`${char}\` at the start of a value, quote the value`;
+    }
+    case 'MISSING_CHAR':
+      return `Invalid YAML: ${error.message.replace(/^Missing closing (["'])quote$/, 'missing closing `$1`')}`;
     case 'DUPLICATE_KEY': {
       const key = /^[^:\n]*/.exec(yaml.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '');
       return key ? `Duplicate field \`${key}\`, each field may appear once` : 'Duplicate field, each field may appear once';
