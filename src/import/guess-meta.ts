@@ -67,7 +67,7 @@ export const ACTION_WORDS: ReadonlyArray<readonly [
   ['detect', /监控|監控|告警|报警|報警|巡检|巡檢|monitor|alert|detect|dashboard/i],
   ['investigate', /调查|調查|排查|分析|investigat|root cause|look into/i],
   ['process', /梳理|流程|预案|預案|规范|規範|演练|演練|评审|評審|运维方式|運維方式|待讨论|待討論|培训|runbook|process|review|checklist|training|document/i],
-  ['mitigate', /临时|臨時|规避|規避|回滚|回滾|mitigat|workaround|rollback/i],
+  ['mitigate', /临时|臨時|规避|規避|回滚|回滾|mitigat|workaround|roll ?back|revert/i],
 ];
 
 /** The type of an action item from its words. */

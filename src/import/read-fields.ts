@@ -14,7 +14,7 @@ export const TIME_LABELS: ReadonlyArray<readonly [TimeField | 'ignore', RegExp]>
   ['detected', /开始处理|開始處理|处理时间|發現|发现|告警|detected|detection|alerted/i],
   ['reported', /报障|報障|报告|報告|上报|reported/i],
   ['mitigated', /恢复|恢復|止损|止損|mitigated|recovered|restored/i],
-  ['resolved', /解决|解決|resolved|fixed/i],
+  ['resolved', /解决|解決|结束|結束|resolved|fixed|\bend(?:ed)?\b/i],
   ['started', /发生|發生|开始|開始|started|start time|began|begin/i],
 ];
 
@@ -29,6 +29,8 @@ export interface ReadFields {
   impact?: string;
   /** The source's severity label, verbatim (`L4`, `P1`, `SEV-2`). */
   severity?: string;
+  /** The schema's severity, only when the source writes it the same way (`SEV-2` → `sev2`). */
+  sev?: 'sev1' | 'sev2' | 'sev3' | 'sev4';
   /** Indexes of lines consumed, so the body does not repeat them. */
   consumed: Set<number>;
   /** Labels of time lines whose value was not a time (`无`), for the attention list. */
@@ -43,7 +45,7 @@ export function readFields(lines: readonly string[], context: TimeContext): Read
     if (!field) return;
     const label = field[1]!;
     const value = field[2]!.trim();
-    if (/(?:时间|時間|time)$/iu.test(label) || /^(?:started|detected|mitigated|resolved|reported)$/i.test(label)) {
+    if (/(?:时间|時間|time|\sat|\son)$/iu.test(label) || /^(?:start(?:ed)?|detected|mitigated|resolved|reported|end(?:ed)?)$/i.test(label)) {
       const kind = TIME_LABELS.find(([, pattern]) => pattern.test(label))?.[0];
       if (!kind) return;
       result.consumed.add(index);
@@ -53,7 +55,7 @@ export function readFields(lines: readonly string[], context: TimeContext): Read
       if (iso && found && !result.times[kind]) {
         result.times[kind] = iso;
         const after = value.slice(found.index + found.text.length).replace(/^[\s,，;；:：]+/u, '').trim();
-        const name = label.replace(/(?:时间|時間|\s*time)$/iu, '').trim();
+        const name = label.replace(/(?:时间|時間|\s*time|\s+at|\s+on)$/iu, '').trim();
         result.timeNotes[kind] = after ? `${name}：${after}` : name;
       }
       else if (!iso) result.emptyTimes.push(label);
@@ -66,6 +68,8 @@ export function readFields(lines: readonly string[], context: TimeContext): Read
     }
     if (/故障等级|故障級別|故障级别|事故等级|^severity$|^priority$/iu.test(label) && /^[\w-]{1,12}$/.test(value)) {
       result.severity ??= value;
+      const sev = /^sev[-\s]?([1-4])$/i.exec(value);
+      if (sev) result.sev ??= `sev${sev[1]}` as ReadFields['sev'];
       result.consumed.add(index);
     }
   });

@@ -103,7 +103,13 @@ export function buildTextDraft(raw: string, options: TextDraftOptions): Draft {
   const actionItems = textOf('actions')
     .map((line) => line.replace(ITEM_MARKER, '').replace(ITEM_MARKER, '').trim())
     .filter((line) => line.length > 1)
-    .map((title) => ({ title, type: guessActionType(title), status: 'open' as const }));
+    .map((line) => {
+      // A Markdown task box says whether it is done: `[x] Add an alert`.
+      const box = /^\[([ xX])\]\s*/.exec(line);
+      const title = box ? line.slice(box[0].length) : line;
+      return { title, type: guessActionType(title), status: box && box[1] !== ' ' ? ('done' as const) : ('open' as const) };
+    })
+    .filter((item) => item.title.length > 1);
   let products: DraftProduct[] = productNames(textOf('products'));
   addVersions(products, textOf('versions'));
   if (products.length === 0) products = productsInText([title, ...problem, ...allText.slice(0, 20)]);
@@ -124,7 +130,7 @@ export function buildTextDraft(raw: string, options: TextDraftOptions): Draft {
     workaround = { summary: clip(restored.text, MAX_SUMMARY_CHARS), steps: [] };
     attention.push('workaround: no workaround or resolution section; taken from the last mitigation in the timeline; check');
   } else if (!workaround && !resolution) attention.push('resolution / workaround: none found; add what fixed it');
-  if (actionItems.length) attention.push(`actionItems: ${actionItems.length} item(s), types guessed, status "open", no owner; assign a team or role`);
+  if (actionItems.length) attention.push(`actionItems: ${actionItems.length} item(s), types guessed, status "open" unless ticked, no owner; assign a team or role`);
   attention.push('status: defaults to "resolved"; check');
 
   const date = published ?? titleDate ?? fields.times.started?.slice(0, 10) ?? timeline[0]?.at.slice(0, 10);
@@ -144,6 +150,7 @@ export function buildTextDraft(raw: string, options: TextDraftOptions): Draft {
     ...(date ? { date } : {}),
     timezone: zone,
     times: fields.times,
+    ...(fields.sev ? { severity: fields.sev } : {}),
     ...(fields.severity ? { sourceSeverity: fields.severity } : {}),
     draft: true,
     products,

@@ -156,3 +156,28 @@ describe('Markdown with frontmatter', () => {
     }
   });
 });
+
+describe('field lines and task boxes', () => {
+  it('reads `Started at:` / `End time:` / `Severity: SEV-2` / `Impact:` lines and ticked action items', () => {
+    const text = [
+      '# Search latency incident',
+      'Started at: 2024-05-01 10:00 UTC',
+      'Detected at: 2024-05-01 10:07 UTC',
+      'End time: 2024-05-01 11:30 UTC',
+      'Severity: SEV-2',
+      'Impact: 30% of search requests took longer than 5 s',
+      '## Action items',
+      '- [x] Roll back the index change',
+      '- [ ] Add a latency alert on p99',
+    ].join('\n');
+    const data = buildTextDraft(text, { file: 'search.md' }).data as Record<string, any>;
+    expect(data.times).toEqual({ started: '2024-05-01T10:00:00Z', detected: '2024-05-01T10:07:00Z', resolved: '2024-05-01T11:30:00Z' });
+    expect([data.severity, data.sourceSeverity]).toEqual(['sev2', 'SEV-2']);
+    expect(data.impact).toEqual({ summary: '30% of search requests took longer than 5 s', metrics: [] });
+    expect(data.actionItems).toEqual([
+      { title: 'Roll back the index change', type: 'mitigate', status: 'done' },
+      { title: 'Add a latency alert on p99', type: 'detect', status: 'open' },
+    ]);
+    expect(data.timeline.map((event: { type: string }) => event.type)).toEqual(['start', 'detect', 'resolve']);
+  });
+});
