@@ -144,10 +144,8 @@ export function renderOption(result: MatchResult, index: number, ctx: RenderCont
   option.setAttribute('role', 'option');
   option.setAttribute('aria-selected', 'false');
   option.dataset.href = ctx.recordUrl(result.id);
-  const link = el('a', 'search-option__title', ctx.lang === 'en' && result.titleEn ? result.titleEn : result.title);
-  link.href = ctx.recordUrl(result.id);
-  link.tabIndex = -1;
-  option.append(link);
+  // Options hold no links (interactive content may not nest in an option); a click opens `data-href`.
+  option.append(el('span', 'search-option__title', ctx.lang === 'en' && result.titleEn ? result.titleEn : result.title));
   const top = result.reasons[0];
   if (top) {
     const reason = el('span', 'search-option__reason');

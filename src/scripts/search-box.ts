@@ -87,11 +87,10 @@ export function initSearchBox(doc: Document = document): void {
     const url = new URL(form.action, window.location.href);
     url.searchParams.set('q', query);
     option.dataset.href = url.pathname + url.search;
-    const link = doc.createElement('a');
-    link.href = option.dataset.href;
-    link.tabIndex = -1;
-    link.textContent = strings.seeAll;
-    option.append(link);
+    const label = doc.createElement('span');
+    label.className = 'search-option__title';
+    label.textContent = strings.seeAll;
+    option.append(label);
     return option;
   };
 

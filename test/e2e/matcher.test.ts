@@ -2,6 +2,8 @@
  * The matcher in the browser: the matcher page, the header search box and
  * the related-records list, driven in Chromium against the built site.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +19,22 @@ const LEARNINGSPACE = 'learningspace-homework-distribution-ovs-drop';
 /** A dropdown option that opens a record (not "see all"). */
 const RECORD_OPTION = '#site-search-listbox:not([hidden]) [role="option"][data-href*="/records/"]';
 const SCALE_TITLE_EN = 'Store scale price push fails with error 266: container NAT rewrites the source port and the vendor scale rejects it';
+
+/** axe-core's browser bundle, injected into the pages checked. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 let site: SiteServer;
 let browser: Browser;
@@ -232,6 +250,26 @@ describe('matcher page', () => {
   });
 });
 
+describe('accessibility', () => {
+  test('no serious axe-core violations: empty page, results in light and dark, open dropdown', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(at('zh/match/'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(at('en/match/?q=udp%205002%20ECONNRESET'));
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.click('#site-search');
+    await page.keyboard.type('266', { delay: 20 });
+    await page.waitForSelector(RECORD_OPTION);
+    await page.keyboard.press('ArrowDown');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('header search box', () => {
   test('/ focuses it on the library page; typing shows the top results; arrows + Enter open one', async () => {
     const { page, report } = await openPage(browser);
@@ -264,6 +302,17 @@ describe('header search box', () => {
     await Promise.all([page.waitForURL('**/en/match/?q=ECONNRESET'), page.keyboard.press('Enter')]);
     await settled(page);
     expect((await resultIds(page))[0]).toBe(CONNTRACK);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('clicking an option opens its record', async () => {
+    const { page, report } = await openPage(browser);
+    await page.goto(at('en/records/' + LICENSE + '/'));
+    await page.click('#site-search');
+    await page.keyboard.type('ECONNRESET', { delay: 20 });
+    await page.waitForSelector(`#site-search-listbox:not([hidden]) [role="option"]:first-child[data-href*="${CONNTRACK}"]`);
+    await Promise.all([page.waitForURL(`**/en/records/${CONNTRACK}/`), page.click('#site-search-option-0')]);
     expect(report.errors).toEqual([]);
     await page.close();
   });
