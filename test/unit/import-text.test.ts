@@ -86,9 +86,9 @@ describe('dates', () => {
 
 describe('names', () => {
   it('removes authors, @mentions, responsible-person lines and chat speakers, not addresses', () => {
-    const lines = ['张三 2021-05-16 发表', '李四 置顶了', '@王五 看一下', '赵六 好的', '赵六 收到', '故障责任人：钱七', 'dig www.example.com @10.0.12.54 +short', 'user@example.com'];
+    const lines = ['张三 2021-05-16 发表', '李四 置顶了', '@王五 看一下', '赵六 好的', '赵六 收到', '故障责任人：钱七', 'dig www.example.com @10.0.12.54 +short', 'user@example.com', 'https://medium.com/@someone_1/post'];
     const result = stripNames(lines, 'zh');
-    expect(result.lines).toEqual(['2021-05-16 发表', '@某同事 看一下', '好的', '收到', '', 'dig www.example.com @10.0.12.54 +short', 'user@example.com']);
+    expect(result.lines).toEqual(['2021-05-16 发表', '@某同事 看一下', '好的', '收到', '', 'dig www.example.com @10.0.12.54 +short', 'user@example.com', 'https://medium.com/@someone_1/post']);
     expect(result.names).toBe(5);
   });
 });
