@@ -173,6 +173,32 @@ describe('matcher page', () => {
     await page.close();
   });
 
+  test('every example query finds its record first', async () => {
+    const expected: Record<string, string> = {
+      '266': SCALE,
+      'udp 5002': SCALE,
+      '41%': SCALE,
+      ECONNRESET: CONNTRACK,
+      '5555 连接数 超过 1020': LICENSE,
+      '下秤失败': SCALE,
+    };
+    expect(Object.keys(expected).sort()).toEqual([...MATCH_EXAMPLES].sort());
+    const { page, report } = await openPage(browser);
+    await page.goto(at('zh/match/'));
+    const firsts: Record<string, string | undefined> = {};
+    for (const example of MATCH_EXAMPLES) {
+      // Results hide the examples: clear the box to bring them back.
+      await page.fill('#match-q', '');
+      await page.waitForFunction(() => document.getElementById('matcher')?.dataset.view === 'empty');
+      await page.click(`a[data-example="${example}"]`);
+      await settled(page);
+      firsts[example] = (await resultIds(page))[0];
+    }
+    expect(firsts).toEqual(expected);
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
   test('markup and a 100 KB paste are shown as text: no dialog, no console error, no injected element', async () => {
     const { page, report } = await openPage(browser);
     const attack = '<img src=x onerror=alert(1)>';
