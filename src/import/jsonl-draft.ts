@@ -19,6 +19,8 @@ export const ICCO_CAUSE_CATEGORIES: Readonly<Record<string, 'configuration' | 'h
 };
 /** Longest summary kept from the source. */
 export const MAX_SUMMARY_CHARS = 1200;
+/** Shortest text (and a quarter of it for a URL page name) compared for possible duplicates. */
+export const MIN_NEAR_TEXT_CHARS = 40;
 /** Keywords kept as tags per record. */
 export const MAX_KEYWORD_TAGS = 8;
 /** Longest title made from a first sentence when the source has none. */
@@ -39,6 +41,7 @@ export type LineResult =
 export function readJsonLines(text: string, file: string, onLine?: (done: number, total: number) => void): LineResult[] {
   const results: LineResult[] = [];
   const seenTexts = new Map<string, { id: string; line: number }>();
+  const seenNear = new Map<string, { id: string; line: number }>();
   const usedIds = new Set<string>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
@@ -60,6 +63,11 @@ export function readJsonLines(text: string, file: string, onLine?: (done: number
     if (earlier) return results.push({ type: 'duplicate', line, sourceId: record.id, keptId: earlier.id, keptLine: earlier.line });
     for (const t of texts) seenTexts.set(t, { id: record.id, line });
     const draft = iccoDraft(record, file, line, usedIds);
+    // Not the same text, but likely the same write-up: say so, keep both.
+    const keys = nearKeys(record);
+    const near = keys.map(([key, why]) => [seenNear.get(key), why] as const).find(([seen]) => seen);
+    if (near) draft.attention.unshift(`possible duplicate of line ${near[0]!.line} (source ${near[0]!.id}): ${near[1]}; merge or delete one`);
+    for (const [key] of keys) if (!seenNear.has(key)) seenNear.set(key, { id: record.id, line });
     usedIds.add(draft.id);
     return results.push({ type: 'draft', line, draft, sourceId: record.id });
   });
@@ -99,6 +107,25 @@ function checkShape(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Keys two copies of one write-up are likely to share even when their text
+ * differs a little: the human text without links and punctuation, and the
+ * source URL without scheme, `www.`, locale segment, `.html` or trailing slash.
+ */
+function nearKeys(record: IccoRecord): Array<[string, string]> {
+  const keys: Array<[string, string]> = [];
+  for (const text of humanTexts(record)) {
+    const plain = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/https?:\/\/\S+/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (plain.length >= MIN_NEAR_TEXT_CHARS) keys.push([`text ${plain}`, 'the same text apart from links']);
+  }
+  const url = record.source_url?.trim();
+  if (url && LINK.test(url)) {
+    const tail = url.toLowerCase().replace(/[?#].*$/, '').replace(/\.html?$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+    if (tail.length >= MIN_NEAR_TEXT_CHARS / 4 && /[a-z]/.test(tail) && /[-_]/.test(tail)) keys.push([`url ${tail}`, `a source URL ending in the same page name (${tail})`]);
+  }
+  return keys;
+}
+
 /** The human-written texts of a record: what two copies of one write-up share. */
 function humanTexts(record: IccoRecord): string[] {
   const texts = [record.summary_original, record.body_llm_generated ? undefined : record.summary_text];
@@ -109,7 +136,12 @@ function iccoDraft(record: IccoRecord, file: string, line: number, usedIds: Read
   const attention: string[] = [];
   const company = record.company?.trim() ?? '';
   const original = record.summary_original?.trim() || undefined;
-  const firstSentence = (original ?? record.summary_text).split(/(?<=[.!?])\s/)[0]!.replace(/\s+/g, ' ').trim();
+  const firstSentence = (original ?? record.summary_text)
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .split(/(?<=[.!?])\s/)[0]!
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   let title = record.title?.trim() ?? '';
   if (!title) {
     title = clip(company ? `${company}: ${firstSentence}` : firstSentence, MAX_MADE_TITLE_CHARS);

@@ -46,6 +46,13 @@ describe('import of the public corpus', () => {
     for (const item of duplicates) expect(item.message).toMatch(/^duplicate of line \d+ \(same text\): kept [0-9a-f-]{36}, skipped [0-9a-f-]{36}$/);
   });
 
+  it('keeps a near-duplicate (same text apart from links) but flags it for a person', () => {
+    const flagged = report.items.flatMap((item) => (item.type === 'written' ? item.attention.filter((note) => note.startsWith('possible duplicate')).map((note) => `${path.basename(item.origin)} ${note}`) : []));
+    expect(flagged).toEqual([
+      'icco-postmortems.jsonl:211 possible duplicate of line 105 (source 6d1c63bd-3529-4120-8a00-18ee6647f3f0): the same text apart from links; merge or delete one',
+    ]);
+  });
+
   it('writes one file per record that passes the schema, keeping each source id; none is lost', async () => {
     const { records, problems } = await loadRecords(out);
     expect(problems).toEqual([]);
