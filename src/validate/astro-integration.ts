@@ -37,7 +37,8 @@ export default function validateRecords(options: ValidateRecordsOptions = {}): A
         if (options.editorIntellisense ?? true) updateConfig({ experimental: { contentIntellisense: true } });
         const root = fileURLToPath(config.root);
         const { problems, fileCount } = await validateFiles([content], { cwd: root, recordsDir: path.join(root, content) });
-        log(logger, problems);
+        // On build the thrown error lists the errors; log them only where nothing is thrown.
+        log(logger, command === 'dev' ? problems : problems.filter((problem) => problem.severity === 'warning'));
         const summary = formatSummary(problems, fileCount);
         if (!hasErrors(problems)) {
           logger.info(summary);
@@ -48,7 +49,9 @@ export default function validateRecords(options: ValidateRecordsOptions = {}): A
           return;
         }
         const errors = problems.filter((problem) => problem.severity === 'error').map(formatProblem);
-        throw new AstroError(`Invalid records: ${summary}\n${errors.join('\n')}`, 'Fix the records above; `npm run validate` prints the same list.');
+        const error = new AstroError(`Invalid records: ${summary}\n${errors.join('\n')}`, 'Fix the records above; `npm run validate` prints the same list.');
+        error.stack = ''; // a problem in the content, not in code: Astro prints no stack trace without one
+        throw error;
       },
       'astro:server:setup'({ server, logger }) {
         const root = server.config.root;

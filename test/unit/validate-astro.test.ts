@@ -56,12 +56,14 @@ describe('astro integration', () => {
     );
     expect(error?.hint).toBe('Fix the records above; `npm run validate` prints the same list.');
     expect(logs).toContain('warn content/incidents/bad.md:1:1: warning: Missing `symptoms`, expected the errors, ports, figures or log lines a responder would see  precedent:symptoms-missing');
+    expect(logs.filter((line) => line.startsWith('error'))).toEqual([]);
     expect(updates).toEqual([{ experimental: { contentIntellisense: true } }]);
   });
 
   test('dev: errors are logged, nothing throws', async () => {
     const { run, logs } = setup('dev');
     await expect(run()).resolves.toBeUndefined();
+    expect(logs).toContain('error content/incidents/bad.md:6:11: error: Unexpected `sev5` for `severity`, expected one of `sev1`, `sev2`, `sev3`, `sev4`  precedent:frontmatter-schema');
     expect(logs.at(-1)).toBe('error 1 error, 1 warning in 1 file; the site may show broken records until they are fixed');
   });
 });
