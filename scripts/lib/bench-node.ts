@@ -45,14 +45,18 @@ export interface NodeResult {
   /** `Matcher.fromBundle` from JSON text: median of runs, and each run. */
   readyMs: number;
   readyRuns: number[];
+  /** CPU time of the same loads (median): steadier than wall time on a busy machine. */
+  readyCpuMs: number;
   /** JSON.parse of manifest and core files alone, summed: the share of ready spent parsing. */
   coreParseMs: number;
   search: Latency;
+  /** CPU time per query. */
+  searchCpu: Latency;
   searchByKind: Record<string, Latency>;
   searchAll: Latency;
   /** Queries drawn from a record that found it in the top `RESULT_LIMIT`, out of those drawn from one. */
   foundOwn: { found: number; of: number };
-  log: { bytes: number; medianMs: number; maxMs: number; results: number };
+  log: { bytes: number; medianMs: number; maxMs: number; cpuMs: number; results: number };
   memory: { rssPeak: number; heapPeakSampled: number; matcherHeap: number };
 }
 
@@ -74,6 +78,7 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const readyRuns: number[] = [];
+  const readyCpu: number[] = [];
   let matcher: Matcher | undefined;
   for (let run = 0; run < 3; run++) {
     const bundle = readBundle(job.dir, files);
@@ -81,6 +86,7 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     globalThis.gc?.();
     const ready = time(() => Matcher.fromBundle(bundle));
     readyRuns.push(ready.ms);
+    readyCpu.push(ready.cpuMs);
     matcher = ready.value;
     sampler.sample();
   }
@@ -90,12 +96,14 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
 
   for (const q of queries) m.search(q.text, { limit: RESULT_LIMIT }); // warm-up pass
   const timings: number[] = [];
+  const cpuTimings: number[] = [];
   const byKind: Record<string, number[]> = {};
   let found = 0;
   let of = 0;
   for (const q of queries) {
-    const { value, ms } = time(() => m.search(q.text, { limit: RESULT_LIMIT }));
+    const { value, ms, cpuMs } = time(() => m.search(q.text, { limit: RESULT_LIMIT }));
     timings.push(ms);
+    cpuTimings.push(cpuMs);
     (byKind[q.kind] ??= []).push(ms);
     if (q.from && q.kind !== 'miss') {
       of++;
@@ -106,10 +114,12 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
   const allTimings: number[] = [];
   for (const q of queries) allTimings.push((await timeAsync(() => m.searchAll(q.text, { limit: RESULT_LIMIT }))).ms);
   const logRuns: number[] = [];
+  const logCpu: number[] = [];
   let logResults = 0;
   for (let run = 0; run < LOG_RUNS; run++) {
-    const { value, ms } = time(() => m.search(log, { limit: RESULT_LIMIT }));
+    const { value, ms, cpuMs } = time(() => m.search(log, { limit: RESULT_LIMIT }));
     logRuns.push(ms);
+    logCpu.push(cpuMs);
     logResults = value.length;
   }
   sampler.stop();
@@ -123,12 +133,14 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     total: addSizes(files),
     readyMs: median(readyRuns),
     readyRuns,
+    readyCpuMs: median(readyCpu),
     coreParseMs: core.reduce((sum, file) => sum + file.parseMs, 0),
     search: summarise(timings),
+    searchCpu: summarise(cpuTimings),
     searchByKind: Object.fromEntries(Object.entries(byKind).map(([kind, values]) => [kind, summarise(values)])),
     searchAll: summarise(allTimings),
     foundOwn: { found, of },
-    log: { bytes: Buffer.byteLength(log), medianMs: median(logRuns), maxMs: Math.max(...logRuns), results: logResults },
+    log: { bytes: Buffer.byteLength(log), medianMs: median(logRuns), maxMs: Math.max(...logRuns), cpuMs: median(logCpu), results: logResults },
     memory: { rssPeak: MemorySampler.peakRss(), heapPeakSampled: sampler.heapPeak, matcherHeap },
   };
 }
