@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, lengthOf, synthLibrary, TARGET_WORDS } from '../../scripts/lib/synth.ts';
 import { synthLog, synthQueries } from '../../scripts/lib/bench-queries.ts';
+import { percentile, sizeOf, summarise } from '../../scripts/lib/bench-stats.ts';
+import { formatBytes, formatMs } from '../../scripts/lib/bench-report.ts';
 
 describe('createRandom', () => {
   it('repeats its sequence for a seed and stays in range', () => {
@@ -104,5 +106,31 @@ describe('synthQueries and synthLog', () => {
     expect(bytes).toBeLessThan(100 * 1024 + 400);
     expect(log).toBe(synthLog(docs, 100 * 1024));
     expect(log.split('\n').filter((line) => line.includes(' ERROR ')).length).toBeGreaterThan(50);
+  });
+});
+
+describe('bench figures', () => {
+  it('takes nearest-rank percentiles', () => {
+    const values = Array.from({ length: 200 }, (_, i) => 200 - i); // 200 … 1, unsorted
+    expect(percentile(values, 50)).toBe(100);
+    expect(percentile(values, 95)).toBe(190);
+    expect(percentile([7], 95)).toBe(7);
+    expect(summarise([1, 2, 3, 4])).toEqual({ n: 4, p50: 2, p95: 4, max: 4, mean: 2.5 });
+  });
+
+  it('measures raw and gzip bytes', () => {
+    const size = sizeOf('a'.repeat(10_000));
+    expect(size.raw).toBe(10_000);
+    expect(size.gzip).toBeLessThan(100);
+    expect(sizeOf('端口').raw).toBe(6);
+  });
+
+  it('formats bytes and milliseconds for the table', () => {
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(2_170_000)).toBe('2.17 MB');
+    expect(formatMs(0.1234)).toBe('0.123 ms');
+    expect(formatMs(50.44)).toBe('50.4 ms');
+    expect(formatMs(3761.2)).toBe('3761 ms');
+    expect(formatMs(22_400)).toBe('22.4 s');
   });
 });
