@@ -18,6 +18,8 @@ export const RESULT_LIMIT = 20;
 export const MAX_SHARED_QUERY_LENGTH = 2000;
 /** The URL parameter carrying the query. */
 export const QUERY_PARAM = 'q';
+/** Characters of the query shown in the page title. */
+export const TITLE_QUERY_CHARS = 60;
 /** Longer queries skip the quick partial search and are searched once, fully. */
 export const QUICK_SEARCH_MAX_CHARS = 4000;
 
@@ -81,7 +83,11 @@ export function initMatchPage(root: HTMLElement): void {
     status.classList.toggle('is-error', view === 'error');
   };
 
+  const baseTitle = document.title;
   const mirror = (query: string): void => {
+    // The tab and history entry name the query, so a shared or bookmarked link reads well.
+    const shown = query.slice(0, TITLE_QUERY_CHARS * 4).trim().replace(/\s+/g, ' ');
+    document.title = shown ? `${shown.length > TITLE_QUERY_CHARS ? `${shown.slice(0, TITLE_QUERY_CHARS)}…` : shown} · ${baseTitle}` : baseTitle;
     const url = new URL(window.location.href);
     if (query.trim() && query.length <= MAX_SHARED_QUERY_LENGTH) url.searchParams.set(QUERY_PARAM, query);
     else url.searchParams.delete(QUERY_PARAM);

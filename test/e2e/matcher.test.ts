@@ -89,6 +89,7 @@ describe('matcher page', () => {
       ids.length === 1 ? MATCH_STRINGS.en.resultsOne : MATCH_STRINGS.en.resultsCount.replace('{n}', String(ids.length)),
     );
     expect(new URL(page.url()).searchParams.get('q')).toBe('udp 5002');
+    expect(await page.title()).toBe(`udp 5002 · ${MATCH_STRINGS.en.pageTitle} · Precedent`);
     await screenshot(page, 'match-en-udp-5002');
     expect(report.errors).toEqual([]);
     await page.close();
