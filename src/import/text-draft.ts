@@ -15,7 +15,7 @@ import { addFixedIn, addVersions, productNames, productsInText, type DraftProduc
 import { clip, ITEM_MARKER, readRemedy } from './read-remedy.ts';
 import { readTimeline, type DraftEvent } from './read-timeline.ts';
 import { renderBody } from './render-body.ts';
-import { headingOf, segment, type Block } from './segment.ts';
+import { segment, type Block } from './segment.ts';
 import type { SectionKind } from './section-kinds.ts';
 import { slugify } from './slugify.ts';
 import { stripNames } from './strip-names.ts';
@@ -220,4 +220,3 @@ function makeId(title: string, symptoms: ReturnType<typeof draftSymptoms>, file:
   return id || slugify(path.basename(file, path.extname(file))) || 'imported-record';
 }
 
-export { headingOf };
