@@ -49,7 +49,7 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
   const truncated = raw.length > MAX_QUERY_CHARS;
   const text = wellFormed(truncated ? raw.slice(0, MAX_QUERY_CHARS) : raw);
   const facts = dedupe(extractFacts(text));
-  const { terms, surfaces } = queryTerms(text);
+  const { terms, surfaces } = queryTerms(text, new Set(facts.map((f) => f.text)));
   return {
     chars: raw.length,
     processedChars: text.length,
@@ -118,11 +118,12 @@ export function lookupsOf(fact: Fact): Lookup[] {
   }
 }
 
-function queryTerms(text: string): { terms: string[]; surfaces: Map<string, string> } {
+/** Text terms of the query; a word that is wholly a fact (`ECONNRESET`, `actions:drop`) is left to the fact. */
+function queryTerms(text: string, factTexts: Set<string>): { terms: string[]; surfaces: Map<string, string> } {
   const surfaces = new Map<string, string>();
   const terms: string[] = [];
   for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
+    if (word === '' || factTexts.has(word) || factTexts.has(word.replace(/[.,;:!?]+$/, ''))) continue;
     const surface = word.length > 24 ? `${word.slice(0, 23)}…` : word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     for (const term of tokenizeText(word)) {
       if (surfaces.has(term)) continue;

@@ -85,8 +85,16 @@ export const FIGURE_BUCKET_BASE = 1.25;
 export const TEXT_WEIGHT = 0.6;
 /** Weight of one unit of BM25 score on record bodies. */
 export const BODY_TEXT_WEIGHT = 0.35;
-/** Cap on the text contribution, so words never drown out a rare fact. */
-export const TEXT_CAP = 5;
+/** Ceiling of the text contribution (`TEXT_CAP × (1 − e^(−text / TEXT_CAP))`), so words never drown out a rare fact. */
+export const TEXT_CAP = 6;
+/**
+ * Work bound of the core text query: terms are asked rarest first while
+ * their summed document frequency stays within this (common terms say
+ * little and cost most). With facts in the query, a lone term above it is dropped too.
+ */
+export const MAX_TEXT_POSTINGS = 1000;
+/** The same bound for body postings in the loaded shards. */
+export const MAX_BODY_POSTINGS = 10_000;
 /** BM25 parameters for body text. */
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;

@@ -61,6 +61,7 @@ const HOST_PORT = /^([a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8})[.:](\d{1,5}
 const SIGNAL = /^SIG[A-Z]{2,8}$/;
 const EXCEPTION = /^(?:[A-Za-z_$][\w$]{0,60}\.){0,12}([A-Z][A-Za-z0-9]{0,60}(?:Exception|Error))$/;
 const ERR_CODE = /^(?:ERR|EAI)_[A-Z0-9_]{2,60}$/;
+const PLAIN_LOWER = /^[a-z]{1,40}$/;
 const HTTP_WORD = /^https?(?:\/[\d.]{1,3})?$/;
 
 /**
@@ -98,6 +99,11 @@ function wordFacts(lexemes: Lexeme[], i: number, out: Fact[]): void {
   const first = word.charCodeAt(0);
   const isDigit = first >= 48 && first <= 57;
 
+  // Fast path for plain prose words (most of any text): only a few known names can be facts.
+  if (PLAIN_LOWER.test(word)) {
+    if (KNOWN_EXCEPTIONS.has(word)) out.push(fact(lexeme, 'exception', `exception:${word}`));
+    return;
+  }
   if (isDigit && (DATE.test(word) || TIME.test(word))) return;
   if (isDigit || first === 62 || first === 60 || first === 126) {
     if (ipv4Facts(lexemes, i, out)) return;
@@ -238,7 +244,7 @@ function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArray, out
   const cjkAfter = n1?.kind === 'cjk' ? n1.text : '';
   const cjkBefore = p1?.kind === 'cjk' ? p1.text : '';
   op ??= opBefore(p1, p2, cjkBefore);
-  const label = figureLabelBefore(lexemes, i);
+  const label = unit !== undefined || op !== undefined || COUNT_CJK_UNITS.some((s) => cjkAfter.startsWith(s)) ? figureLabelBefore(lexemes, i) : undefined;
 
   if (unit === '%') {
     return void out.push(fact(lexeme, 'percent', `percent:${value}`, { value, decimals, unit: '%', ...(op && { op }), ...(label && { label }) }));

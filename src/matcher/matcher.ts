@@ -3,8 +3,14 @@
  * on demand) and answers queries. `search` is synchronous over what is
  * loaded and never throws; `searchAll` first fetches the shards a query needs.
  */
-import type lunr from 'lunr';
-import { BUNDLE_VERSION, DEFAULT_LIMIT, MAX_LIMIT, SHARD_FETCH_CONCURRENCY } from './constants.ts';
+import {
+  BUNDLE_VERSION,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_QUERY_TERMS,
+  MAX_TEXT_POSTINGS,
+  SHARD_FETCH_CONCURRENCY,
+} from './constants.ts';
 import { analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
 import {
   DOCS_FILE,
@@ -19,7 +25,8 @@ import {
   type ShardFile,
 } from './bundle-format.ts';
 import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
-import { loadTextIndex, queryText, termDocFrequency } from './text-index.ts';
+import { queryText, type CompactTextIndex } from './text-index.ts';
+import { loadTextIndex, type TextIndex } from './text-index-load.ts';
 import { tokenizeText } from './text-tokenize.ts';
 import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
 
@@ -37,7 +44,7 @@ export class Matcher {
   private readonly manifest: Manifest;
   private readonly docsFile: DocsFile;
   private readonly core: FactTable;
-  private readonly text: lunr.Index;
+  private readonly text: TextIndex;
   private readonly shards: Array<ShardFile | undefined>;
   private readonly pending = new Map<number, Promise<void>>();
   private readonly loader: ShardLoader | undefined;
@@ -51,7 +58,7 @@ export class Matcher {
     }
     this.docsFile = JSON.parse(need(core, DOCS_FILE)) as DocsFile;
     this.core = JSON.parse(need(core, FACTS_FILE)) as FactTable;
-    this.text = loadTextIndex(JSON.parse(need(core, TEXT_FILE)) as object);
+    this.text = loadTextIndex(JSON.parse(need(core, TEXT_FILE)) as CompactTextIndex);
     this.shards = manifest.shards.map(() => undefined);
     this.loader = loader;
     this.docsFile.docs.forEach((row, ref) => this.refs.set(row[0], ref));
@@ -141,18 +148,36 @@ export class Matcher {
     if (this.size === 0) return [];
     const acc = new Map<number, Accumulator>();
     scoreFacts(analyzed.facts, this.factTables(), this.size, acc);
-    const terms = this.pickTerms(analyzed.terms);
-    scoreText(queryText(this.text, terms), analyzed.surfaces, acc);
+    scoreText(queryText(this.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.surfaces, acc);
     const loaded = this.shards.filter((s): s is ShardFile => s !== undefined).map((s) => s.terms);
-    if (loaded.length > 0) scoreBody(terms, loaded, this.docsFile.bodyLength, analyzed.surfaces, acc);
+    if (loaded.length > 0) scoreBody(this.bodyTerms(analyzed.terms), loaded, this.docsFile.bodyLength, analyzed.surfaces, acc);
     return this.dress(rank(acc, limit));
   }
 
-  /** Query terms worth asking: rarest in the core first (absent ones last), at most the cap. */
-  private pickTerms(terms: string[]): string[] {
-    const scored = terms.map((term, order) => ({ term, order, df: termDocFrequency(this.text, term) || Number.MAX_SAFE_INTEGER }));
-    scored.sort((a, b) => a.df - b.df || a.order - b.order);
-    return scored.slice(0, 48).map((s) => s.term);
+  /**
+   * Query terms worth asking of lunr: present in the core, rarest first,
+   * while their summed document frequency stays within `MAX_TEXT_POSTINGS`
+   * (the rarest is kept regardless when the query has no facts).
+   */
+  private pickTerms(terms: string[], hasFacts: boolean): string[] {
+    const present = terms
+      .map((term, order) => ({ term, order, df: this.text.docFrequency(term) }))
+      .filter((s) => s.df > 0)
+      .sort((a, b) => a.df - b.df || a.order - b.order);
+    const kept: string[] = [];
+    let total = 0;
+    for (const { term, df } of present) {
+      if (kept.length >= MAX_QUERY_TERMS) break;
+      if (total + df > MAX_TEXT_POSTINGS && (kept.length > 0 || hasFacts)) break;
+      kept.push(term);
+      total += df;
+    }
+    return kept;
+  }
+
+  /** Terms for the body shards: every query term (their rarity is known only once loaded), capped. */
+  private bodyTerms(terms: string[]): string[] {
+    return terms.slice(0, MAX_QUERY_TERMS);
   }
 
   private factTables(): FactTable[] {
@@ -191,7 +216,7 @@ export class Matcher {
     if (count === 0) return [];
     const needed = new Set<number>();
     for (const { lookups } of analyzed.facts) for (const lookup of lookups) needed.add(shardOf(lookup.key, count));
-    for (const term of this.pickTerms(analyzed.terms)) needed.add(shardOf(term, count));
+    for (const term of this.bodyTerms(analyzed.terms)) needed.add(shardOf(term, count));
     return [...needed].sort((a, b) => a - b);
   }
 

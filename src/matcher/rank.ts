@@ -7,6 +7,7 @@ import {
   BM25_B,
   BM25_K1,
   BODY_TEXT_WEIGHT,
+  MAX_BODY_POSTINGS,
   MAX_REASONS,
   MIN_RAW_SCORE,
   PROTOCOL_MATCH_FACTOR,
@@ -38,17 +39,33 @@ export function rarity(docs: number, docFrequency: number): number {
   return Math.log(1 + (docs - docFrequency + 0.5) / (docFrequency + 0.5));
 }
 
+/** A fact match not yet written out as a `Reason`. */
+export interface FactMatch {
+  type: string;
+  weight: number;
+  where: Where;
+  /** Evidence string of the record fact. */
+  matched: string;
+  /** The query fact's text. */
+  query: string;
+  /** A near figure rather than an equal one: the label reads `matched ≈ query`. */
+  approximate: boolean;
+}
+
+/** Evidence not yet written out: labels are built only for the results shown. */
+export type PendingReason = FactMatch | { type: 'text'; weight: number; make: () => Reason };
+
 /** Running score of one record. */
 export interface Accumulator {
   facts: number;
   text: number;
-  reasons: Reason[];
+  reasons: PendingReason[];
 }
 
 /** Adds the best match of each query fact in each record. */
 export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: number, acc: Map<number, Accumulator>): void {
   for (const { fact, lookups } of queryFacts) {
-    const best = new Map<number, Reason>();
+    const best = new Map<number, FactMatch>();
     for (const lookup of lookups) {
       const lists: Array<{ table: FactTable; postings: number[] }> = [];
       for (const table of tables) {
@@ -74,24 +91,30 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
           const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence);
           const current = best.get(ref);
           if (current && current.weight >= weight) continue;
-          const label = lookup.range && near < 1 ? `${evidence} ≈ ${fact.text}` : evidence;
-          best.set(ref, { type, label, query: fact.text, matched: evidence, where, weight });
+          const approximate = lookup.range !== undefined && postings[i + 3] !== lookup.range.value;
+          best.set(ref, { type, weight, where, matched: evidence, query: fact.text, approximate });
         }
       }
     }
-    for (const [ref, reason] of best) {
+    for (const [ref, match] of best) {
       const entry = accOf(acc, ref);
       // The same record fact found by two query facts counts once.
-      const twin = entry.reasons.find((r) => r.matched === reason.matched && r.where === reason.where && r.type !== 'text');
+      const twin = entry.reasons.find((r): r is FactMatch => 'matched' in r && r.matched === match.matched && r.where === match.where);
       if (twin) {
-        if (twin.weight >= reason.weight) continue;
+        if (twin.weight >= match.weight) continue;
         entry.facts -= twin.weight;
         entry.reasons.splice(entry.reasons.indexOf(twin), 1);
       }
-      entry.facts += reason.weight;
-      entry.reasons.push(reason);
+      entry.facts += match.weight;
+      entry.reasons.push(match);
     }
   }
+}
+
+/** The `Reason` of a fact match. */
+function factReason(match: FactMatch): Reason {
+  const label = match.approximate ? `${match.matched} ≈ ${match.query}` : match.matched;
+  return { type: match.type, label, query: match.query, matched: match.matched, where: match.where, weight: match.weight };
 }
 
 function distinctRefs(lists: number[][], stride: number): number {
@@ -133,18 +156,22 @@ export function scoreText(hits: Map<number, TextHit>, surfaces: Map<string, stri
     const weight = TEXT_WEIGHT * hit.score;
     const entry = accOf(acc, ref);
     entry.text += weight;
-    let bestField: TextField = 'summary';
-    let bestCount = -1;
-    const all = new Set<string>();
-    for (const [field, terms] of hit.fields) {
-      for (const term of terms) all.add(surfaces.get(term) ?? term);
-      if (terms.length > bestCount) {
-        bestField = field;
-        bestCount = terms.length;
-      }
-    }
-    entry.reasons.push(textReason([...all], FIELD_WHERE[bestField], bestField === 'symptoms' ? 'symptoms' : bestField, weight));
+    entry.reasons.push({ type: 'text', weight, make: () => textHitReason(hit, surfaces, weight) });
   }
+}
+
+function textHitReason(hit: TextHit, surfaces: Map<string, string>, weight: number): Reason {
+  let bestField: TextField = 'summary';
+  let bestCount = -1;
+  const all = new Set<string>();
+  for (const [field, terms] of hit.fields()) {
+    for (const term of terms) all.add(surfaces.get(term) ?? term);
+    if (terms.length > bestCount) {
+      bestField = field;
+      bestCount = terms.length;
+    }
+  }
+  return textReason([...all], FIELD_WHERE[bestField], bestField, weight);
 }
 
 /** Adds BM25 over body term postings (from loaded shards). */
@@ -158,29 +185,42 @@ export function scoreBody(
   const docs = bodyLength.length;
   if (docs === 0) return;
   const average = bodyLength.reduce((a, b) => a + b, 0) / docs || 1;
-  const perDoc = new Map<number, { score: number; words: Set<string> }>();
+  // Rarest terms first, while the postings walked stay within MAX_BODY_POSTINGS.
+  const lists: Array<{ term: string; postings: number[] }> = [];
   for (const term of terms) {
     for (const shard of shards) {
       const postings = own(shard, term);
-      if (!postings) continue;
-      const df = postings.length / 2;
-      const idf = rarity(docs, df);
-      for (let i = 0; i + 1 < postings.length; i += 2) {
-        const ref = postings[i]!;
-        const tf = postings[i + 1]!;
-        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (bodyLength[ref] ?? average)) / average);
-        const entry = perDoc.get(ref) ?? { score: 0, words: new Set<string>() };
-        entry.score += (idf * tf * (BM25_K1 + 1)) / norm;
-        entry.words.add(surfaces.get(term) ?? term);
-        perDoc.set(ref, entry);
-      }
+      if (postings) lists.push({ term, postings });
     }
   }
-  for (const [ref, { score, words }] of perDoc) {
-    const weight = BODY_TEXT_WEIGHT * score;
+  lists.sort((a, b) => a.postings.length - b.postings.length);
+  const scores = new Float64Array(docs);
+  const words: Array<string[] | undefined> = new Array(docs);
+  const touched: number[] = [];
+  let walked = 0;
+  for (const { term, postings } of lists) {
+    walked += postings.length / 2;
+    if (walked > MAX_BODY_POSTINGS && touched.length > 0) break;
+    const idf = rarity(docs, postings.length / 2);
+    const surface = surfaces.get(term) ?? term;
+    for (let i = 0; i + 1 < postings.length; i += 2) {
+      const ref = postings[i]!;
+      const tf = postings[i + 1]!;
+      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (bodyLength[ref] ?? average)) / average);
+      if (scores[ref] === 0) touched.push(ref);
+      scores[ref]! += (idf * tf * (BM25_K1 + 1)) / norm;
+      const list = words[ref];
+      if (list) {
+        if (!list.includes(surface)) list.push(surface);
+      } else words[ref] = [surface];
+    }
+  }
+  for (const ref of touched) {
+    const weight = BODY_TEXT_WEIGHT * scores[ref]!;
     const entry = accOf(acc, ref);
     entry.text += weight;
-    entry.reasons.push(textReason([...words], 'body', 'body', weight));
+    const list = words[ref]!;
+    entry.reasons.push({ type: 'text', weight, make: () => textReason(list, 'body', 'body', weight) });
   }
 }
 
@@ -197,22 +237,25 @@ export interface Ranked {
   reasons: Reason[];
 }
 
-/** Totals, drops noise, sorts by score then document order, keeps `limit`. */
+/** Totals, drops noise, sorts by score then document order, keeps `limit`; writes out evidence for those only. */
 export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number): Ranked[] {
-  const ranked: Ranked[] = [];
+  const totals: Array<{ ref: number; raw: number }> = [];
   for (const [ref, entry] of acc) {
     if (ref === exclude) continue;
-    const raw = entry.facts + Math.min(TEXT_CAP, entry.text);
-    if (!(raw >= MIN_RAW_SCORE)) continue;
-    const reasons = entry.reasons
-      .filter((r) => r.weight > 0)
+    const raw = entry.facts + TEXT_CAP * (1 - Math.exp(-entry.text / TEXT_CAP));
+    if (raw >= MIN_RAW_SCORE) totals.push({ ref, raw });
+  }
+  totals.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
+  return totals.slice(0, limit).map(({ ref, raw }) => {
+    const reasons = acc
+      .get(ref)!
+      .reasons.filter((r) => r.weight > 0)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_REASONS)
+      .map((r) => ('make' in r ? r.make() : factReason(r)))
       .map((r) => ({ ...r, weight: Math.round(r.weight * 1000) / 1000 }));
-    ranked.push({ ref, raw, score: toScore(raw), reasons });
-  }
-  ranked.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
-  return ranked.slice(0, limit);
+    return { ref, raw, score: toScore(raw), reasons };
+  });
 }
 
 /** `100 × (1 − e^(−raw / SCORE_SCALE))`, one decimal. */

@@ -8,6 +8,7 @@
 import lunr from 'lunr';
 import { BIGRAM_BOOST, FIELD_BOOSTS } from './constants.ts';
 import { isBigram, tokenizeText } from './text-tokenize.ts';
+import type { TextIndex } from './text-index-load.ts';
 import type { MatchDoc } from './types.ts';
 
 /** The lunr fields of the core text index. */
@@ -36,56 +37,101 @@ function lunrTokens(value: unknown): lunr.Token[] {
   return tokenizeText(typeof value === 'string' ? value : '').map((term) => new lunr.Token(term, {}));
 }
 
-/** Builds and serializes the lunr index; refs are document positions. */
-export function buildTextIndex(docs: MatchDoc[]): object {
+/**
+ * The text index as stored: lunr's own JSON repeats every score and ref as
+ * text; this keeps term frequencies and field lengths, from which `loadTextIndex`
+ * recomputes exactly the vectors lunr's builder makes.
+ */
+export interface CompactTextIndex {
+  fields: string[];
+  boosts: number[];
+  docs: number;
+  /** Sorted terms; a term's position is its lunr term index. */
+  terms: string[];
+  /** Per term: `[field, count, refDelta, tf, refDelta, tf, …]` for each field it occurs in. */
+  postings: number[][];
+  /** Per field: length in terms of each document's field. */
+  lengths: number[][];
+}
+
+type LunrBuilderInternals = {
+  tokenizer: typeof lunrTokens;
+  fieldTermFrequencies: Record<string, Record<string, number>>;
+  fieldLengths: Record<string, number>;
+};
+
+/** Builds the core text index with lunr's builder and stores it compactly; refs are document positions. */
+export function buildTextIndex(docs: MatchDoc[]): CompactTextIndex {
   const builder = new lunr.Builder();
+  const internals = builder as unknown as LunrBuilderInternals;
   builder.ref('ref');
-  for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
-  (builder as unknown as { tokenizer: typeof lunrTokens }).tokenizer = lunrTokens;
+  const fields = Object.keys(FIELD_BOOSTS) as TextField[];
+  for (const field of fields) builder.field(field, { boost: FIELD_BOOSTS[field] });
+  internals.tokenizer = lunrTokens;
   builder.metadataWhitelist = [];
   docs.forEach((doc, ref) => builder.add({ ref: String(ref), ...textFields(doc) }));
-  return builder.build().toJSON();
+  const byTerm = new Map<string, Array<[number, number, number]>>();
+  const lengths = fields.map(() => new Array<number>(docs.length).fill(0));
+  for (const [fieldRef, frequencies] of Object.entries(internals.fieldTermFrequencies)) {
+    const slash = fieldRef.indexOf('/');
+    const field = fields.indexOf(fieldRef.slice(0, slash) as TextField);
+    const ref = Number(fieldRef.slice(slash + 1));
+    lengths[field]![ref] = internals.fieldLengths[fieldRef] ?? 0;
+    for (const [term, tf] of Object.entries(frequencies)) {
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = []));
+      list.push([field, ref, tf]);
+    }
+  }
+  const terms = [...byTerm.keys()].sort();
+  const postings = terms.map((term) => {
+    const list = byTerm.get(term)!.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const out: number[] = [];
+    for (let i = 0; i < list.length; ) {
+      const field = list[i]![0];
+      let j = i;
+      while (j < list.length && list[j]![0] === field) j++;
+      out.push(field, j - i);
+      let last = 0;
+      for (let k = i; k < j; k++) {
+        out.push(list[k]![1] - last, list[k]![2]);
+        last = list[k]![1];
+      }
+      i = j;
+    }
+    return out;
+  });
+  return { fields, boosts: fields.map((f) => FIELD_BOOSTS[f]), docs: docs.length, terms, postings, lengths };
 }
 
-/** Loads a serialized text index. */
-export function loadTextIndex(json: object): lunr.Index {
-  return lunr.Index.load(json);
-}
-
-/** A text hit: lunr score and the terms matched per field. */
+/** A text hit: lunr score and the terms matched per field (worked out only when shown). */
 export interface TextHit {
   score: number;
-  fields: Map<TextField, string[]>;
-}
-
-/** Number of documents whose short fields contain `term`. */
-export function termDocFrequency(index: lunr.Index, term: string): number {
-  const posting = (index as unknown as { invertedIndex: Record<string, Record<string, object>> }).invertedIndex[term];
-  if (!posting || !Object.hasOwn((index as unknown as { invertedIndex: object }).invertedIndex, term)) return 0;
-  let count = 0;
-  for (const field of Object.keys(FIELD_BOOSTS)) count += Object.keys(posting[field] ?? {}).length;
-  return count;
+  fields: () => Map<TextField, string[]>;
 }
 
 /** Runs the terms against the index: optional clauses, bigrams boosted, no pipeline, no wildcards. */
-export function queryText(index: lunr.Index, terms: string[]): Map<number, TextHit> {
+export function queryText(text: TextIndex, terms: string[]): Map<number, TextHit> {
   const hits = new Map<number, TextHit>();
-  const present = terms.filter((term) => termDocFrequency(index, term) > 0);
+  const present = terms.filter((term) => text.docFrequency(term) > 0);
   if (present.length === 0) return hits;
-  const results = index.query((query) => {
+  const results = text.index.query((query) => {
     for (const term of present) {
       query.term(term, { usePipeline: false, boost: isBigram(term) ? BIGRAM_BOOST : 1, wildcard: lunr.Query.wildcard.NONE });
     }
   });
   for (const result of results) {
-    const fields = new Map<TextField, string[]>();
-    for (const [term, byField] of Object.entries(result.matchData.metadata)) {
-      for (const field of Object.keys(byField) as TextField[]) {
-        const list = fields.get(field) ?? [];
-        list.push(term);
-        fields.set(field, list);
+    const fields = () => {
+      const byField = new Map<TextField, string[]>();
+      for (const [term, inFields] of Object.entries(result.matchData.metadata)) {
+        for (const field of Object.keys(inFields) as TextField[]) {
+          const list = byField.get(field) ?? [];
+          list.push(term);
+          byField.set(field, list);
+        }
       }
-    }
+      return byField;
+    };
     hits.set(Number(result.ref), { score: result.score, fields });
   }
   return hits;

@@ -1,0 +1,137 @@
+/**
+ * Loads the compact text index into a `lunr.Index` cheaply: nothing is
+ * materialised up front. lunr reads `invertedIndex[term]` and
+ * `fieldVectors["field/ref"]` only for the terms and documents a query
+ * touches, so both are lazy views over typed arrays, computed with exactly
+ * the formula of lunr's builder (BM25 weight × field boost, 3 decimals).
+ * Queries are exact terms (no wildcards, no edit distance), so the token set
+ * is a dictionary lookup instead of lunr's automaton.
+ */
+import lunr from 'lunr';
+import type { CompactTextIndex } from './text-index.ts';
+
+/** lunr's BM25 parameters (its builder defaults). */
+export const LUNR_K1 = 1.2;
+export const LUNR_B = 0.75;
+
+/** A loaded text index: the lunr index and each term's document frequency. */
+export interface TextIndex {
+  index: lunr.Index;
+  /** Field-documents containing `term` (lunr's own count, over all fields), 0 when absent. */
+  docFrequency(term: string): number;
+}
+
+const NO_METADATA = Object.freeze({});
+
+/** Makes a lunr index over the compact form. */
+export function loadTextIndex(compact: CompactTextIndex): TextIndex {
+  const { fields, boosts, docs, terms, postings, lengths } = compact;
+  const fieldCount = fields.length;
+  const termIds = new Map<string, number>();
+  terms.forEach((term, i) => termIds.set(term, i));
+  const df = new Float64Array(terms.length);
+  const counts = new Int32Array(fieldCount * docs + 1);
+  postings.forEach((list, t) => {
+    for (let i = 0; i < list.length; ) {
+      const field = list[i]!;
+      const count = list[i + 1]!;
+      df[t]! += count;
+      let ref = 0;
+      for (let k = 0; k < count; k++) {
+        ref += list[i + 2 + 2 * k]!;
+        counts[field * docs + ref]!++;
+      }
+      i += 2 + 2 * count;
+    }
+  });
+  // Forward index: for each field-document, its term ids (ascending) and term frequencies.
+  const offsets = new Int32Array(fieldCount * docs + 1);
+  for (let i = 0; i < fieldCount * docs; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
+  const forwardTerm = new Int32Array(offsets[fieldCount * docs]!);
+  const forwardTf = new Int32Array(forwardTerm.length);
+  const fill = offsets.slice(0, fieldCount * docs);
+  postings.forEach((list, t) => {
+    for (let i = 0; i < list.length; ) {
+      const field = list[i]!;
+      const count = list[i + 1]!;
+      let ref = 0;
+      for (let k = 0; k < count; k++) {
+        ref += list[i + 2 + 2 * k]!;
+        const slot = fill[field * docs + ref]!++;
+        forwardTerm[slot] = t;
+        forwardTf[slot] = list[i + 3 + 2 * k]!;
+      }
+      i += 2 + 2 * count;
+    }
+  });
+  const idf = Array.from(df, (d) => Math.log(1 + Math.abs((docs - d + 0.5) / (d + 0.5))));
+  const average = lengths.map((list) => (list.length === 0 ? 1 : list.reduce((a, b) => a + b, 0) / list.length || 1));
+
+  const postingCache = new Map<number, Record<string, unknown>>();
+  const posting = (t: number): Record<string, unknown> => {
+    let cached = postingCache.get(t);
+    if (cached) return cached;
+    cached = { _index: t };
+    for (const field of fields) cached[field] = {};
+    const list = postings[t] ?? [];
+    for (let i = 0; i < list.length; ) {
+      const byRef = cached[fields[list[i]!]!] as Record<number, object>;
+      const count = list[i + 1]!;
+      let ref = 0;
+      for (let k = 0; k < count; k++) {
+        ref += list[i + 2 + 2 * k]!;
+        // lunr copies match metadata, so every posting can share one empty object.
+        byRef[ref] = NO_METADATA;
+      }
+      i += 2 + 2 * count;
+    }
+    postingCache.set(t, cached);
+    return cached;
+  };
+  const invertedIndex = new Proxy(Object.create(null) as object, {
+    get: (_target, key) => {
+      const t = typeof key === 'string' ? termIds.get(key) : undefined;
+      return t === undefined ? undefined : posting(t);
+    },
+  });
+
+  const vectorCache = new Map<string, lunr.Vector>();
+  const vector = (fieldRef: string): lunr.Vector | undefined => {
+    const slash = fieldRef.indexOf('/');
+    const field = fields.indexOf(fieldRef.slice(0, slash));
+    const ref = Number(fieldRef.slice(slash + 1));
+    if (field < 0 || !Number.isInteger(ref) || ref < 0 || ref >= docs) return undefined;
+    const length = lengths[field]![ref]!;
+    const norm = LUNR_K1 * (1 - LUNR_B + (LUNR_B * length) / average[field]!);
+    const boost = boosts[field] ?? 1;
+    const elements: number[] = [];
+    for (let slot = offsets[field * docs + ref]!; slot < offsets[field * docs + ref + 1]!; slot++) {
+      const t = forwardTerm[slot]!;
+      const tf = forwardTf[slot]!;
+      const score = ((idf[t]! * ((LUNR_K1 + 1) * tf)) / (norm + tf)) * boost;
+      elements.push(t, Math.round(score * 1000) / 1000);
+    }
+    const built = new lunr.Vector(elements);
+    vectorCache.set(fieldRef, built);
+    return built;
+  };
+  const fieldVectors = new Proxy({} as object, {
+    get: (_target, key) => (typeof key === 'string' ? (vectorCache.get(key) ?? vector(key)) : undefined),
+  });
+
+  // Exact-term lookup standing in for lunr's token-set automaton (queries never use wildcards or edit distance).
+  const tokenSet = {
+    intersect: (other: lunr.TokenSet) => {
+      const words = other.toArray().filter((word) => termIds.has(word));
+      return { toArray: () => words };
+    },
+  };
+  const attributes = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: new lunr.Pipeline() };
+  return {
+    index: new lunr.Index(attributes as unknown as ConstructorParameters<typeof lunr.Index>[0]),
+    docFrequency: (term) => {
+      const t = termIds.get(term);
+      return t === undefined ? 0 : df[t]!;
+    },
+  };
+}
