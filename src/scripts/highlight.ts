@@ -22,11 +22,13 @@ function escapeRegExp(value: string): string {
 
 /**
  * `text` cut into parts, with every case-insensitive occurrence of a word of
- * `fragment` (split on white space; `%` and other punctuation kept) marked.
+ * `fragment` (split on white space; `%` and other punctuation kept; lone ASCII
+ * characters skipped) marked.
  */
 export function highlightParts(text: string, fragment: string | undefined): TextPart[] {
   if (!fragment || fragment.length > MAX_FRAGMENT_LENGTH) return text ? [{ text, mark: false }] : [];
-  const words = [...new Set(fragment.split(/\s+/).filter((word) => word.length > 0))]
+  // A lone ASCII character (`a`, `5`) would mark half the text; a lone CJK character is a word.
+  const words = [...new Set(fragment.split(/\s+/).filter((word) => word.length > 1 || /[^\x00-\x7f]/.test(word)))]
     .sort((a, b) => b.length - a.length)
     .slice(0, MAX_WORDS);
   if (words.length === 0) return text ? [{ text, mark: false }] : [];

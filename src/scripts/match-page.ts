@@ -67,7 +67,7 @@ export function initMatchPage(root: HTMLElement): void {
     empty.hidden = view !== 'empty';
     list.hidden = view !== 'results';
     root.setAttribute('aria-busy', String(view === 'loading' || view === 'searching' || refining));
-    if (view === 'results') renderResultList(list, results, ctx);
+    if (view === 'results') renderResultList(list, results, { ...ctx, query: input.value });
     else list.replaceChildren();
     const count = results.length === 1 ? strings.resultsOne : fill(strings.resultsCount, { n: results.length });
     const messages: Record<View, string> = {

@@ -14,6 +14,8 @@ export interface RenderContext {
   strings: MatchStrings;
   /** The record page of `id`. */
   recordUrl(id: string): string;
+  /** The query, whose words are marked in titles (ignored when long, see `highlightParts`). */
+  query?: string;
 }
 
 /** At most this many evidence chips per result; the strongest come first. */
@@ -82,12 +84,14 @@ export function renderResult(result: MatchResult, rank: number, ctx: RenderConte
 
   const heading = el('h3', 'match-result__title');
   heading.id = titleId;
-  const link = el('a', undefined, result.title);
+  const link = el('a');
+  appendHighlighted(link, result.title, ctx.query);
   link.href = ctx.recordUrl(result.id);
   heading.append(link);
   body.append(heading);
   if (ctx.lang === 'en' && result.titleEn && result.titleEn !== result.title) {
-    const en = el('p', 'match-result__title-en', result.titleEn);
+    const en = el('p', 'match-result__title-en');
+    appendHighlighted(en, result.titleEn, ctx.query);
     en.lang = 'en';
     body.append(en);
   }

@@ -108,6 +108,7 @@ describe('matcher page', () => {
   test('ECONNRESET ranks the conntrack known issue first', async () => {
     const { page, report } = await search('en', 'ECONNRESET');
     expect((await resultIds(page))[0]).toBe(CONNTRACK);
+    expect(await page.$$eval('#match-results > li:first-child .match-result__title mark', (marks) => marks.map((mark) => mark.textContent))).toEqual(['ECONNRESET']);
     expect(report.errors).toEqual([]);
     await page.close();
   });

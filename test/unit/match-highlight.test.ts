@@ -37,11 +37,20 @@ describe('highlightParts', () => {
     ]);
   });
 
+  test('skips lone ASCII characters but keeps lone CJK characters', () => {
+    expect(highlightParts('a 5 tasks', 'a 5')).toEqual([{ text: 'a 5 tasks', mark: false }]);
+    expect(highlightParts('下秤失败', '秤')).toEqual([
+      { text: '下', mark: false },
+      { text: '秤', mark: true },
+      { text: '失败', mark: false },
+    ]);
+  });
+
   test('leaves text alone for an empty, blank or over-long fragment', () => {
     expect(highlightParts('abc', '')).toEqual([{ text: 'abc', mark: false }]);
     expect(highlightParts('abc', '   ')).toEqual([{ text: 'abc', mark: false }]);
     expect(highlightParts('abc', 'a'.repeat(MAX_FRAGMENT_LENGTH + 1))).toEqual([{ text: 'abc', mark: false }]);
-    expect(highlightParts('', 'a')).toEqual([]);
+    expect(highlightParts('', 'ab')).toEqual([]);
   });
 
   test('stays fast on long input', () => {
