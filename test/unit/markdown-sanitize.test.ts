@@ -6,8 +6,12 @@
  *
  * Tested here rather than through a built page because the content collection
  * reads a fixed folder (`content/incidents`), so a browser test cannot add a
- * hostile record without touching the real library.
+ * hostile record without touching the real library. Frontmatter text (title,
+ * summary, steps, symptoms) is escaped by Astro's `{expression}` output; the
+ * last test keeps it that way by refusing raw-HTML sinks in the site's code.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { markdownConfigDefaults, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
@@ -102,5 +106,21 @@ describe('record body sanitising (astro.config.mjs markdown pipeline)', () => {
     expect(html).toContain('<a href="https://docs.tigera.io/calico/latest/networking/configuring/workloads-outside-cluster">Calico docs</a>');
     expect(html).toMatch(/<table>[\s\S]*<td>5002<\/td>[\s\S]*<td>udp<\/td>[\s\S]*<\/table>/);
     expect(html).toContain('<code>conntrack -F</code>');
+  });
+});
+
+describe('frontmatter text reaches pages escaped', () => {
+  it('no page, component or browser script writes raw HTML (set:html, innerHTML, insertAdjacentHTML, outerHTML)', () => {
+    const files = readdirSync('src', { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    expect(files.length).toBeGreaterThan(10);
+    const sinks = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, index) => ({ file, line: index + 1, text: line }))
+        .filter(({ text }) => /set:html|\.innerHTML\s*=|insertAdjacentHTML|\.outerHTML\s*=|document\.write\(/.test(text)),
+    );
+    expect(sinks).toEqual([]);
   });
 });
