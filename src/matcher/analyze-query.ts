@@ -14,7 +14,7 @@ import { extractFacts } from './extract-facts.ts';
 import { FIGURE_TYPES } from './describe-fact.ts';
 import { figureRange, rangeBuckets, type FigureRange } from './figures.ts';
 import { containingCidrs } from './ip.ts';
-import { tokenizeText, wellFormed } from './text-tokenize.ts';
+import { runTerms, textRuns, wellFormed, type TextRun } from './text-tokenize.ts';
 import type { Fact } from './types.ts';
 
 /** One index key a query fact may match, and how much such a match is worth relative to an exact one. */
@@ -39,8 +39,8 @@ export interface AnalyzedQuery {
   facts: QueryFact[];
   /** Distinct text terms, in query order. */
   terms: string[];
-  /** Term → the query word it came from, for evidence labels. */
-  surfaces: Map<string, string>;
+  /** Query words behind a set of matched terms, for evidence labels. */
+  display: WordDisplay;
 }
 
 /** Analyses `query` (never throws; non-strings count as empty). */
@@ -49,14 +49,14 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
   const truncated = raw.length > MAX_QUERY_CHARS;
   const text = wellFormed(truncated ? raw.slice(0, MAX_QUERY_CHARS) : raw);
   const facts = dedupe(extractFacts(text));
-  const { terms, surfaces } = queryTerms(text, new Set(facts.map((f) => f.text)));
+  const { terms, runs } = queryTerms(text, new Set(facts.map((f) => f.text)));
   return {
     chars: raw.length,
     processedChars: text.length,
     truncated,
     facts: facts.map((fact) => ({ fact, lookups: lookupsOf(fact) })),
     terms,
-    surfaces,
+    display: (matched) => displayWords(matched, runs),
   };
 }
 
@@ -118,19 +118,56 @@ export function lookupsOf(fact: Fact): Lookup[] {
   }
 }
 
-/** Text terms of the query; a word that is wholly a fact (`ECONNRESET`, `actions:drop`) is left to the fact. */
-function queryTerms(text: string, factTexts: Set<string>): { terms: string[]; surfaces: Map<string, string> } {
-  const surfaces = new Map<string, string>();
+/** Text terms of the query and the runs they came from; a word that is wholly a fact (`ECONNRESET`, `actions:drop`) is left to the fact. */
+function queryTerms(text: string, factTexts: Set<string>): { terms: string[]; runs: Array<TextRun & { terms: string[] }> } {
+  const seen = new Set<string>();
   const terms: string[] = [];
+  const runs: Array<TextRun & { terms: string[] }> = [];
   for (const word of text.split(/\s+/)) {
     if (word === '' || factTexts.has(word) || factTexts.has(word.replace(/[.,;:!?]+$/, ''))) continue;
-    const surface = word.length > 24 ? `${word.slice(0, 23)}…` : word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    for (const term of tokenizeText(word)) {
-      if (surfaces.has(term)) continue;
-      surfaces.set(term, surface);
-      terms.push(term);
-      if (terms.length >= MAX_QUERY_TERMS * 4) return { terms, surfaces };
+    for (const run of textRuns(word)) {
+      const runTermList = runTerms(run);
+      if (runTermList.length === 0) continue;
+      runs.push({ ...run, terms: runTermList });
+      for (const term of runTermList) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        terms.push(term);
+      }
+      if (terms.length >= MAX_QUERY_TERMS * 4) return { terms, runs };
     }
   }
-  return { terms, surfaces };
+  return { terms, runs };
+}
+
+/** Shows matched terms as the query wrote them: whole words, and for CJK the covered stretches (`下秤失败`). */
+export type WordDisplay = (matched: ReadonlySet<string>) => string[];
+
+/** Most words shown in one evidence label. */
+export const MAX_WORDS_SHOWN = 6;
+
+function displayWords(matched: ReadonlySet<string>, runs: Array<TextRun & { terms: string[] }>): string[] {
+  const out = new Set<string>();
+  for (const run of runs) {
+    if (out.size >= MAX_WORDS_SHOWN) break;
+    if (!run.cjk) {
+      if (run.terms.some((t) => matched.has(t))) out.add(run.text.length > 40 ? `${run.text.slice(0, 39)}…` : run.text);
+      continue;
+    }
+    const chars = Array.from(run.text);
+    const covered = chars.map(() => false);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (matched.has(chars[i]! + chars[i + 1]!)) covered[i] = covered[i + 1] = true;
+    }
+    let segment = '';
+    for (let i = 0; i <= chars.length; i++) {
+      if (i < chars.length && covered[i]) segment += chars[i];
+      else if (segment) {
+        out.add(segment);
+        segment = '';
+      }
+    }
+    if (chars.length === 1 && matched.has(chars[0]!)) out.add(chars[0]!);
+  }
+  return [...out];
 }

@@ -14,7 +14,7 @@ export const COMMON_TLDS: ReadonlySet<string> = new Set(
 
 const HOST = /^[a-z0-9][a-z0-9-]{0,62}((?:\.[a-z0-9-]{1,63}){1,8})$/;
 const SEMVER = /^[vV](\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,40})?)$/;
-const DOTTED_VERSION = /^(\d{1,4}\.\d{1,6}\.\d{1,6}(?:\.\d{1,6})?(?:[-+][0-9A-Za-z.-]{1,40})?)$/;
+const DOTTED_VERSION = /^(\d{1,4}\.\d{1,6}\.\d{1,6}(?:[-+][0-9A-Za-z.-]{1,40})?)$/;
 const VENDOR_VERSION = /^[A-Z]\d{4}(?:[A-Z]\d{2,3}){0,4}$/;
 const PATH = /^~?(?:\/[\w.@+-]{1,64}){2,16}\/?$/;
 const FILE_NAME = /^[\w-][\w.-]{0,60}\.([a-z0-9]{1,10})$/i;
@@ -45,7 +45,8 @@ export function hostFacts(lexeme: Lexeme, lower: string, force: boolean): Fact[]
   if (!match) return [];
   const labels = host.split('.');
   const tld = labels[labels.length - 1]!;
-  if (!/^[a-z][a-z0-9-]{1,23}$/.test(tld) || FILE_EXTENSIONS.has(tld)) return [];
+  // `licmcore.log` is a file; `t.khd.2345.cc` (three labels or more) a host whatever its last label.
+  if (!/^[a-z][a-z0-9-]{1,23}$/.test(tld) || (labels.length < 3 && FILE_EXTENSIONS.has(tld))) return [];
   if (labels.length < 3 && !COMMON_TLDS.has(tld)) return [];
   return [fact];
 }

@@ -132,9 +132,9 @@ function wordFacts(lexemes: Lexeme[], i: number, out: Fact[]): void {
       if (url[2]) portFact(lexeme, url[2], 'tcp', out);
       return;
     }
-    const protoPort = PROTO_PORT.exec(lower);
-    if (protoPort) return portFact(lexeme, protoPort[2]!, protoPort[1], out);
   }
+  const protoPort = PROTO_PORT.exec(lower);
+  if (protoPort) return portFact(lexeme, protoPort[2]!, protoPort[1], out);
   if (keyValueFacts(lexemes, i, out)) return;
   if (hostPortFacts(lexemes, i, out)) return;
 
@@ -245,29 +245,30 @@ function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArray, out
   const cjkBefore = p1?.kind === 'cjk' ? p1.text : '';
   op ??= opBefore(p1, p2, cjkBefore);
   const label = unit !== undefined || op !== undefined || COUNT_CJK_UNITS.some((s) => cjkAfter.startsWith(s)) ? figureLabelBefore(lexemes, i) : undefined;
+  const span = figureSpan(lexeme, numeral[1] === undefined && op !== undefined ? p1 : undefined, glued === undefined && unit !== undefined ? n1 : undefined);
 
   if (unit === '%') {
-    return void out.push(fact(lexeme, 'percent', `percent:${value}`, { value, decimals, unit: '%', ...(op && { op }), ...(label && { label }) }));
+    return void out.push(fact(lexeme, 'percent', `percent:${value}`, { ...span, value, decimals, unit: '%', ...(op && { op }), ...(label && { label }) }));
   }
   if (unit !== undefined) {
     const known = unitOf(unit);
     if (known?.kind === 'duration') {
       const seconds = value * known.factor;
-      return void out.push(fact(lexeme, 'duration', `duration:${seconds}`, { value: seconds, decimals, unit: 's', ...(op && { op }) }));
+      return void out.push(fact(lexeme, 'duration', `duration:${seconds}`, { ...span, value: seconds, decimals, unit: 's', ...(op && { op }) }));
     }
     if (known?.kind === 'size') {
       const bytes = value * known.factor;
-      return void out.push(fact(lexeme, 'figure', `figure:B:${bytes}`, { value: bytes, decimals, unit: 'B', ...(op && { op }), ...(label && { label }) }));
+      return void out.push(fact(lexeme, 'figure', `figure:B:${bytes}`, { ...span, value: bytes, decimals, unit: 'B', ...(op && { op }), ...(label && { label }) }));
     }
     if (known?.kind === 'count') {
-      return void out.push(fact(lexeme, 'figure', `figure:count:${value}`, { value, decimals, unit: 'count', ...(op && { op }), label: label ?? unit.toLowerCase() }));
+      return void out.push(fact(lexeme, 'figure', `figure:count:${value}`, { ...span, value, decimals, unit: 'count', ...(op && { op }), label: label ?? unit.toLowerCase() }));
     }
     if (glued !== undefined) return;
   }
   for (const [suffix, factor] of DURATION_CJK_UNITS) {
     if (cjkAfter.startsWith(suffix)) {
       const seconds = value * factor;
-      return void out.push(fact(lexeme, 'duration', `duration:${seconds}`, { value: seconds, decimals, unit: 's', ...(op && { op }) }));
+      return void out.push(fact(lexeme, 'duration', `duration:${seconds}`, { ...span, value: seconds, decimals, unit: 's', ...(op && { op }) }));
     }
   }
 
@@ -296,7 +297,7 @@ function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArray, out
   }
   const countUnit = COUNT_CJK_UNITS.some((s) => cjkAfter.startsWith(s));
   if (op || countUnit) {
-    return void out.push(fact(lexeme, 'figure', `figure:count:${value}`, { value, decimals, unit: 'count', ...(op && { op }), ...(label && { label }) }));
+    return void out.push(fact(lexeme, 'figure', `figure:count:${value}`, { ...span, value, decimals, unit: 'count', ...(op && { op }), ...(label && { label }) }));
   }
   if (digits.length <= 12) out.push(fact(lexeme, 'number', `number:${value}`, { value, decimals }));
 }
@@ -310,6 +311,22 @@ function unitOf(word: string): { kind: 'duration' | 'size' | 'count'; factor: nu
   if (seconds !== undefined) return { kind: 'duration', factor: seconds };
   if (COUNT_UNITS.has(lower)) return { kind: 'count', factor: 1 };
   return undefined;
+}
+
+/** Text and span of a figure with the comparison and unit written around it (`>1000 connections`). */
+function figureSpan(lexeme: Lexeme, opLexeme: Lexeme | undefined, unitLexeme: Lexeme | undefined): Pick<Fact, 'text' | 'start' | 'end'> {
+  let text = lexeme.text;
+  let start = lexeme.start;
+  let end = lexeme.end;
+  if (opLexeme && opLexeme.kind !== 'cjk') {
+    text = opLexeme.kind === 'op' ? `${opLexeme.text}${text}` : `${opLexeme.text} ${text}`;
+    start = opLexeme.start;
+  }
+  if (unitLexeme) {
+    text = unitLexeme.text === '%' ? `${text}%` : `${text} ${unitLexeme.text}`;
+    end = unitLexeme.end;
+  }
+  return { text, start, end };
 }
 
 function opBefore(p1: Lexeme | undefined, p2: Lexeme | undefined, cjkBefore: string): FigureOp | undefined {

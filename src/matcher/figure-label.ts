@@ -44,7 +44,7 @@ export function figureLabelBefore(lexemes: Lexeme[], i: number): string | undefi
     if (lexeme.line !== line) break;
     if (lexeme.kind === 'cjk') {
       for (const [chinese, english] of FIGURE_LABELS) if (lexeme.text.includes(chinese)) return english;
-      break;
+      continue;
     }
     words.unshift(lexeme.lower);
   }

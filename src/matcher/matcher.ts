@@ -11,7 +11,7 @@ import {
   MAX_TEXT_POSTINGS,
   SHARD_FETCH_CONCURRENCY,
 } from './constants.ts';
-import { analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
+import { MAX_WORDS_SHOWN, analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
 import {
   DOCS_FILE,
   FACTS_FILE,
@@ -27,7 +27,7 @@ import {
 import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
 import { queryText, type CompactTextIndex } from './text-index.ts';
 import { loadTextIndex, type TextIndex } from './text-index-load.ts';
-import { tokenizeText } from './text-tokenize.ts';
+import { isCjk, tokenizeText } from './text-tokenize.ts';
 import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
 
 type Manifest = IndexBundle['manifest'];
@@ -134,10 +134,11 @@ export class Matcher {
       if (ref === undefined) return [];
       const facts = this.factsOf(ref);
       const row = this.docsFile.docs[ref]!;
-      const terms = [...new Set(tokenizeText(`${row[1]} ${row[2]}`))];
+      // Title words, without lone CJK characters (too common to say two records are alike).
+      const terms = [...new Set(tokenizeText(`${row[1]} ${row[2]}`))].filter((t) => t.length > 1 || !isCjk(t));
       const acc = new Map<number, Accumulator>();
       scoreFacts(facts, this.factTables(), this.size, acc);
-      scoreText(queryText(this.text, terms), new Map(), acc);
+      scoreText(queryText(this.text, terms), (matched) => [...matched].slice(0, MAX_WORDS_SHOWN), acc);
       return this.dress(rank(acc, limitOf(options), ref));
     } catch {
       return [];
@@ -148,9 +149,9 @@ export class Matcher {
     if (this.size === 0) return [];
     const acc = new Map<number, Accumulator>();
     scoreFacts(analyzed.facts, this.factTables(), this.size, acc);
-    scoreText(queryText(this.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.surfaces, acc);
+    scoreText(queryText(this.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
     const loaded = this.shards.filter((s): s is ShardFile => s !== undefined).map((s) => s.terms);
-    if (loaded.length > 0) scoreBody(this.bodyTerms(analyzed.terms), loaded, this.docsFile.bodyLength, analyzed.surfaces, acc);
+    if (loaded.length > 0) scoreBody(this.bodyTerms(analyzed.terms), loaded, this.docsFile.bodyLength, analyzed.display, acc);
     return this.dress(rank(acc, limit));
   }
 
@@ -250,7 +251,7 @@ export class Matcher {
         const stride = strideOf(key);
         for (let i = 0; i + stride <= postings.length; i += stride) {
           const where = WHERE_CODES[postings[i + 1]!];
-          if (where === 'body') continue;
+          if (where === 'body' || key.startsWith('number:')) continue;
           const list = reverse.get(postings[i]!) ?? [];
           const evidence = this.core.strings[postings[i + 2]!] ?? key;
           list.push({ fact: { type: 'identifier', key, text: evidence, start: 0, end: 0 }, lookups: [{ key, factor: 1 }] });

@@ -25,7 +25,7 @@ import {
 import { WHERE_CODES, own, strideOf, type FactTable } from './bundle-format.ts';
 import { typeOfKey } from './describe-fact.ts';
 import { nearness } from './figures.ts';
-import type { QueryFact } from './analyze-query.ts';
+import type { QueryFact, WordDisplay } from './analyze-query.ts';
 import type { TextField, TextHit } from './text-index.ts';
 import type { Reason, Where } from './types.ts';
 
@@ -151,27 +151,27 @@ function accOf(acc: Map<number, Accumulator>, ref: number): Accumulator {
 const FIELD_WHERE: Record<TextField, Where> = { title: 'title', summary: 'summary', symptoms: 'symptom', tags: 'summary' };
 
 /** Adds lunr hits on the short fields. */
-export function scoreText(hits: Map<number, TextHit>, surfaces: Map<string, string>, acc: Map<number, Accumulator>): void {
+export function scoreText(hits: Map<number, TextHit>, display: WordDisplay, acc: Map<number, Accumulator>): void {
   for (const [ref, hit] of hits) {
     const weight = TEXT_WEIGHT * hit.score;
     const entry = accOf(acc, ref);
     entry.text += weight;
-    entry.reasons.push({ type: 'text', weight, make: () => textHitReason(hit, surfaces, weight) });
+    entry.reasons.push({ type: 'text', weight, make: () => textHitReason(hit, display, weight) });
   }
 }
 
-function textHitReason(hit: TextHit, surfaces: Map<string, string>, weight: number): Reason {
+function textHitReason(hit: TextHit, display: WordDisplay, weight: number): Reason {
   let bestField: TextField = 'summary';
   let bestCount = -1;
   const all = new Set<string>();
   for (const [field, terms] of hit.fields()) {
-    for (const term of terms) all.add(surfaces.get(term) ?? term);
+    for (const term of terms) all.add(term);
     if (terms.length > bestCount) {
       bestField = field;
       bestCount = terms.length;
     }
   }
-  return textReason([...all], FIELD_WHERE[bestField], bestField, weight);
+  return textReason(display(all), FIELD_WHERE[bestField], bestField, weight);
 }
 
 /** Adds BM25 over body term postings (from loaded shards). */
@@ -179,7 +179,7 @@ export function scoreBody(
   terms: string[],
   shards: Array<Record<string, number[]>>,
   bodyLength: number[],
-  surfaces: Map<string, string>,
+  display: WordDisplay,
   acc: Map<number, Accumulator>,
 ): void {
   const docs = bodyLength.length;
@@ -202,7 +202,6 @@ export function scoreBody(
     walked += postings.length / 2;
     if (walked > MAX_BODY_POSTINGS && touched.length > 0) break;
     const idf = rarity(docs, postings.length / 2);
-    const surface = surfaces.get(term) ?? term;
     for (let i = 0; i + 1 < postings.length; i += 2) {
       const ref = postings[i]!;
       const tf = postings[i + 1]!;
@@ -210,9 +209,8 @@ export function scoreBody(
       if (scores[ref] === 0) touched.push(ref);
       scores[ref]! += (idf * tf * (BM25_K1 + 1)) / norm;
       const list = words[ref];
-      if (list) {
-        if (!list.includes(surface)) list.push(surface);
-      } else words[ref] = [surface];
+      if (list) list.push(term);
+      else words[ref] = [term];
     }
   }
   for (const ref of touched) {
@@ -220,7 +218,7 @@ export function scoreBody(
     const entry = accOf(acc, ref);
     entry.text += weight;
     const list = words[ref]!;
-    entry.reasons.push({ type: 'text', weight, make: () => textReason(list, 'body', 'body', weight) });
+    entry.reasons.push({ type: 'text', weight, make: () => textReason(display(new Set(list)), 'body', 'body', weight) });
   }
 }
 

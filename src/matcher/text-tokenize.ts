@@ -53,21 +53,38 @@ function stem(word: string): string {
   return cached;
 }
 
+/** A run of letters and digits, split where CJK meets other scripts; folded (NFKC, lower case). */
+export interface TextRun {
+  text: string;
+  cjk: boolean;
+}
+
+/** The runs of `text`, in order. */
+export function textRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  const folded = wellFormed(text).normalize('NFKC').toLowerCase();
+  for (const match of folded.matchAll(WORD_RUN)) {
+    for (const part of match[0].split(CJK_SPLIT)) {
+      if (part !== '') runs.push({ text: part, cjk: CJK_CHAR.test(part[0]!) });
+    }
+  }
+  return runs;
+}
+
+/** Terms of one run (see `tokenizeText`). */
+export function runTerms(run: TextRun, out: string[] = []): string[] {
+  if (run.cjk) pushCjk(run.text, out);
+  else pushWord(run.text, out);
+  return out;
+}
+
 /**
  * Splits text into index terms, in order, with repeats (for term frequency).
  * Pure digits are left to the fact extractor.
  */
 export function tokenizeText(text: string): string[] {
   const out: string[] = [];
-  const folded = wellFormed(text).normalize('NFKC').toLowerCase();
-  for (const match of folded.matchAll(WORD_RUN)) {
-    const parts = match[0].split(CJK_SPLIT);
-    for (const part of parts) {
-      if (part === '') continue;
-      if (CJK_CHAR.test(part[0]!)) pushCjk(part, out);
-      else pushWord(part, out);
-    }
-  }
+  for (const run of textRuns(text)) runTerms(run, out);
   return out;
 }
 
