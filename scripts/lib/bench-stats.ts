@@ -35,6 +35,37 @@ export function summarise(values: readonly number[]): Latency {
   };
 }
 
+/** A query as the per-kind figures need it. */
+export interface KindedQuery {
+  kind: string;
+  text: string;
+}
+
+/** A query and how long it took. */
+export interface SlowQuery {
+  ms: number;
+  kind: string;
+  text: string;
+}
+
+/** Queries reported as the slowest. */
+export const SLOWEST_SHOWN = 5;
+
+/** Latency per query kind; `timings[i]` belongs to `queries[i]`. */
+export function byKindOf(queries: readonly KindedQuery[], timings: readonly number[]): Record<string, Latency> {
+  const groups: Record<string, number[]> = {};
+  queries.forEach((q, i) => (groups[q.kind] ??= []).push(timings[i]!));
+  return Object.fromEntries(Object.entries(groups).map(([kind, values]) => [kind, summarise(values)]));
+}
+
+/** The `SLOWEST_SHOWN` slowest queries. */
+export function slowestOf(queries: readonly KindedQuery[], timings: readonly number[]): SlowQuery[] {
+  return queries
+    .map((q, i) => ({ ms: timings[i]!, kind: q.kind, text: q.text }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, SLOWEST_SHOWN);
+}
+
 /** Median of numbers. */
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
