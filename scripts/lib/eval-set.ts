@@ -1,7 +1,8 @@
 /**
  * The evaluation set: queries as a responder types them, each with the ids of
- * the records that answer it. Read from YAML (`test/eval/queries.yaml`), a
- * list of `{ query, expect, note? }`; every problem is reported with its line.
+ * the records that answer it. Read from YAML (`test/eval/queries.yaml`) or
+ * JSON: a list of `{ query, expect, note? }`, bare or as `{ queries: [...] }`;
+ * every problem is reported with its line.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,7 +58,9 @@ export function parseEvalSet(source: string, file: string): EvalQuery[] {
   if (doc.errors.length > 0) {
     throw new EvalSetError(doc.errors.map((e) => `${file}:${lineOf(e.pos[0])}: ${e.message.split('\n')[0]}`));
   }
-  const root = doc.contents;
+  // A bare list, or `{ queries: [...] }` (JSON sets often wrap the list); JSON parses as YAML.
+  const top = doc.contents;
+  const root = isMap(top) && isSeq(top.get('queries', true)) ? top.get('queries', true) : top;
   if (!isSeq(root)) throw new EvalSetError([`${file}:1: expected a list of \`{ query, expect, note? }\` entries`]);
 
   const problems: string[] = [];

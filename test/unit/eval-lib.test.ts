@@ -35,6 +35,12 @@ describe('parseEvalSet', () => {
     ]);
   });
 
+  it('reads JSON, as a bare list or wrapped in `queries`', () => {
+    const entry = { query: 'udp 5002', expect: ['a'] };
+    expect(parseEvalSet(JSON.stringify([entry]), 'q.json')).toEqual([{ ...entry, line: 1 }]);
+    expect(parseEvalSet(JSON.stringify({ queries: [entry] }, null, 2), 'q.json')).toEqual([{ ...entry, line: 3 }]);
+  });
+
   it('rejects a file that is not a list', () => {
     expect(() => parseEvalSet('query: x\n', 'q.yaml')).toThrow('q.yaml:1: expected a list of `{ query, expect, note? }` entries');
   });
