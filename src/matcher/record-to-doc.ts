@@ -19,7 +19,7 @@ export function recordToDoc(record: { file: string; data: RecordData; body: stri
     }
   }
   for (const event of data.timeline) parts.push(event.text);
-  for (const remedy of [data.resolution, data.workaround]) {
+  for (const remedy of [data.diagnosis, data.resolution, data.workaround]) {
     if (!remedy) continue;
     parts.push(remedy.summary);
     for (const step of remedy.steps) {

@@ -273,6 +273,8 @@ export const recordSchema = z.strictObject({
   impact: impact.optional(),
   /** Timestamped events, oldest first. Default: none. */
   timeline: z.array(timelineEvent).default([]),
+  /** How the cause was found: the checks that confirm it, so the next responder can run them first. */
+  diagnosis: remedy.optional(),
   /** What fixed it for good. */
   resolution: remedy.optional(),
   /** What restores service until the fix is in. */

@@ -31,7 +31,8 @@ function byKind(kind: string): LoadedRecord {
 
 /** Every step command of a record's resolution and workaround. */
 function commands(record: LoadedRecord): string[] {
-  return [...(record.data.resolution?.steps ?? []), ...(record.data.workaround?.steps ?? [])]
+  const { diagnosis, resolution, workaround } = record.data;
+  return [...(diagnosis?.steps ?? []), ...(resolution?.steps ?? []), ...(workaround?.steps ?? [])]
     .map((s) => s.command)
     .filter((c): c is string => c !== undefined);
 }
@@ -250,6 +251,9 @@ describe('000 support case: Learningspace homework distribution', () => {
       'tcpdump -i vnet2 host 192.168.211.19',
       'ovs-appctl dpif/dump-flows vswtch0 | grep 192.168.211.19',
     ]);
+    // The checks are diagnosis, not the fix: the fix itself has no command.
+    expect(r.data.diagnosis?.steps.map((s) => s.command).filter(Boolean)).toHaveLength(3);
+    expect(r.data.resolution?.steps.some((s) => s.command)).toBe(false);
     expect(r.data.rootCause.category).toBe('configuration');
     expect(r.data.resolution?.summary).toContain('允许');
   });
