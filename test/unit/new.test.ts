@@ -141,7 +141,7 @@ describe('template', () => {
       '14:10 error Unexpected template text in `summary`, replace it or keep `draft: true`  precedent:placeholder',
       '45:12 error Unexpected template text in `rootCause.summary`, replace it or keep `draft: true`  precedent:placeholder',
       '48:12 error Unexpected template text in `impact.summary`, replace it or keep `draft: true`  precedent:placeholder',
-      '68:1 warning Empty `symptoms`, expected the errors, ports, figures or log lines a responder would see  precedent:symptoms-missing',
+      '73:1 warning Empty `symptoms`, expected the errors, ports, figures or log lines a responder would see  precedent:symptoms-missing',
     ]);
   });
 
