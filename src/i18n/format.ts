@@ -76,6 +76,6 @@ export function momentParts(date: Date, zone: string): { day: string; time: stri
 }
 
 /** A number with the UI language's grouping, e.g. `94,969`. */
-export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 6 }).format(value);
+export function formatNumber(value: number, lang: Lang, decimals = 0): string {
+  return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: Math.min(decimals, 6), maximumFractionDigits: 6 }).format(value);
 }

@@ -4,7 +4,7 @@
  * dictionaries.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration, formatMoment, zoneOffset } from '../../src/i18n/format.ts';
+import { formatDay, formatDuration, formatMoment, formatNumber, zoneOffset } from '../../src/i18n/format.ts';
 import { en, zh } from '../../src/i18n/ui.ts';
 import { TAXONOMY_LABELS } from '../../src/i18n/taxonomy.ts';
 import { buildTimeline } from '../../src/components/lib/timeline.ts';
@@ -63,11 +63,23 @@ describe('pivotMetrics', () => {
       { label: 'tasks', value: 94969, window: w1, note: 'incident' },
       { label: 'rate', value: 25.02, unit: '%', window: w2, note: 'baseline' },
     ]);
-    expect(table.columns).toEqual([{ label: 'rate', unit: '%' }, { label: 'tasks' }]);
+    expect(table.columns).toEqual([{ label: 'rate', unit: '%', decimals: 2 }, { label: 'tasks', decimals: 0 }]);
     expect(table.rows.map((r) => [r.cells, r.notes])).toEqual([
       [[{ value: 66.03, unit: undefined }, { value: 94969, unit: undefined }], ['incident']],
       [[{ value: 25.02, unit: undefined }, undefined], ['baseline']],
     ]);
+  });
+});
+
+describe('impact figures as written', () => {
+  it('pads a column to its most precise value, so 23.4 beside 66.03 reads 23.40', () => {
+    const table = pivotMetrics([
+      { label: 'rate', value: 66.03, unit: '%' },
+      { label: 'rate', value: 23.4, unit: '%' },
+    ]);
+    expect(table.columns[0]?.decimals).toBe(2);
+    expect(formatNumber(23.4, 'zh', 2)).toBe('23.40');
+    expect(formatNumber(94969, 'en')).toBe('94,969');
   });
 });
 

@@ -6,6 +6,8 @@ export interface MetricColumn {
   label: string;
   /** The unit, when every value in the column has the same one (shown in the header). */
   unit?: string;
+  /** Most fraction digits of any value in the column, so `23.4` beside `66.03` shows as `23.40`. */
+  decimals: number;
 }
 
 /** A row of the impact table. */
@@ -40,7 +42,8 @@ export function pivotMetrics(metrics: readonly Metric[]): MetricTable {
   }
   const columns: MetricColumn[] = labels.map((label) => {
     const units = [...(unitsByLabel.get(label) ?? [])];
-    return units.length === 1 && units[0] ? { label, unit: units[0] } : { label };
+    const decimals = Math.max(0, ...metrics.filter((m) => m.label === label).map((m) => fractionDigits(m.value)));
+    return units.length === 1 && units[0] ? { label, unit: units[0], decimals } : { label, decimals };
   });
   const rows = new Map<string, MetricRow>();
   for (const metric of metrics) {
@@ -55,4 +58,10 @@ export function pivotMetrics(metrics: readonly Metric[]): MetricTable {
     if (metric.note && !row.notes.includes(metric.note)) row.notes.push(metric.note);
   }
   return { columns, rows: [...rows.values()] };
+}
+
+/** Fraction digits of a number as written, e.g. 2 for `41.48`, 0 for `94969`. */
+function fractionDigits(value: number): number {
+  const text = String(value);
+  return /e/i.test(text) ? 0 : (text.split('.')[1]?.length ?? 0);
 }
