@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { recordSchema, type RecordData } from '../schema/record.ts';
+import { readYaml } from './read-yaml.ts';
 
 /** The default records folder, relative to the project root. */
 export const CONTENT_DIR = 'content/incidents';
@@ -44,7 +45,7 @@ export async function loadRecords(dir: string = CONTENT_DIR): Promise<{ records:
   const problems: LoadProblem[] = [];
   for (const file of await listRecordFiles(dir)) {
     try {
-      const { data, content } = matter(await readFile(file, 'utf8'));
+      const { data, content } = matter(await readFile(file, 'utf8'), { engines: { yaml: readYaml } });
       const parsed = recordSchema.safeParse(data);
       if (parsed.success) records.push({ file, data: parsed.data, body: content });
       else problems.push({ file, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ') });
