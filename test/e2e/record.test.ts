@@ -25,7 +25,7 @@ import {
 /** UI words the assertions look for, per language. */
 const UI: Record<
   Lang,
-  { timeline: string; impact: string; actions: string; open: string; ttd: string; ttr: string; fixedIn: string; date: string; symptoms: string; products: string }
+  { timeline: string; impact: string; actions: string; open: string; ttd: string; ttr: string; fixedIn: string; date: string; diagnosis: string; workaround: string; symptoms: string; products: string }
 > = {
   zh: {
     timeline: '时间线',
@@ -36,6 +36,8 @@ const UI: Record<
     ttr: '恢复用时',
     fixedIn: '修复版本',
     date: '日期',
+    diagnosis: '诊断',
+    workaround: '临时规避',
     symptoms: '症状',
     products: '产品',
   },
@@ -48,6 +50,8 @@ const UI: Record<
     ttr: 'Time to recover',
     fixedIn: 'Fixed in',
     date: 'Date',
+    diagnosis: 'Diagnosis',
+    workaround: 'Workaround',
     symptoms: 'Symptoms',
     products: 'Products',
   },
@@ -252,6 +256,20 @@ describe.each(['zh', 'en'] as const)('record pages in /%s/', (lang) => {
     const server = plain(await page.locator('main dd li, main dd').filter({ hasText: 'E2180P07H01' }).last().innerText());
     expect(server).toContain('H3C License Server');
     expect(server).not.toContain('E1136H04');
+  });
+
+  it('002 advisory: the check that confirms the issue sits under Diagnosis, the clean-up under Workaround', async () => {
+    await open(url(lang, 'records', LICENSE));
+    const codeIn = (heading: string) =>
+      section(heading)
+        .locator('pre')
+        .evaluateAll((blocks) => blocks.map((pre) => (pre.textContent ?? '').replace(/\n$/, '')));
+    const diagnosis = await codeIn(ui.diagnosis);
+    const workaround = await codeIn(ui.workaround);
+    expect(diagnosis).toEqual(['netstat -anp | grep 5555 | wc -l']);
+    expect(workaround).toContain('rm -rf /opt/LicServer/log/licmcore.log');
+    expect(workaround).toContain('/opt/bin/kubectl --server=127.0.0.1:8888 stop pod coreapirc-rfcnt');
+    expect(workaround).not.toContain('netstat -anp | grep 5555 | wc -l');
   });
 
   it('001 known issue: undated, no time-to-detect or time-to-recover invented', async () => {
