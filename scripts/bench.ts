@@ -4,7 +4,10 @@
  * targets of the issue "The symptom matcher" (section "How fast"), beside a
  * plain lunr baseline over the same records.
  *
- *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser]
+ *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--profile DIR]
+ *
+ * `--profile DIR` also writes Node CPU profiles of load, queries and the log
+ * per size (`DIR/<size>-{ready,search,log}.cpuprofile`) and lists hot functions.
  *
  * Node figures come from one child process per size (so peak memory is that
  * size's own); browser figures from headless Chromium loading the bundle over
@@ -14,7 +17,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from './lib/synth.ts';
@@ -42,9 +45,11 @@ interface Options {
   seed: number;
   json: boolean;
   browser: boolean;
+  /** Directory for Node CPU profiles, resolved; none when not asked. */
+  profile?: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--profile DIR]';
 
 function parseOptions(argv: string[]): Options {
   let values;
@@ -58,6 +63,7 @@ function parseOptions(argv: string[]): Options {
         seed: { type: 'string' },
         json: { type: 'boolean', default: false },
         browser: { type: 'boolean', default: true },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -79,6 +85,7 @@ function parseOptions(argv: string[]): Options {
     seed: values.seed === undefined ? DEFAULT_SEED : integer('seed', values.seed, 0, 2 ** 32 - 1),
     json: values.json,
     browser: values.browser,
+    ...(values.profile !== undefined ? { profile: resolve(values.profile) } : {}),
   };
 }
 
@@ -138,7 +145,7 @@ async function main(): Promise<number> {
     for (const size of options.sizes) {
       const dir = join(root, String(size));
       mkdirSync(dir, { recursive: true });
-      const job: NodeJob = { size, queries: options.queries, seed: options.seed, dir };
+      const job: NodeJob = { size, queries: options.queries, seed: options.seed, dir, ...(options.profile ? { profileDir: options.profile } : {}) };
       progress(`${size} records: matcher in Node…`);
       const node = await runWorker<NodeResult>('bench-node.ts', job);
       progress(`${size} records: lunr baseline in Node…`);

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, Matcher, type IndexBundle } from '../../src/matcher/index.ts';
 import { synthLibrary } from './synth.ts';
+import { profilePhase, type PhaseProfile } from './bench-profile.ts';
 import { QUERY_PASSES, RESULT_LIMIT, synthLog, synthQueries } from './bench-queries.ts';
 import { addSizes, byKindOf, MemorySampler, median, sizeOf, slowestOf, summarise, time, timeAsync, type Latency, type Size, type SlowQuery } from './bench-stats.ts';
 
@@ -24,6 +25,8 @@ export interface NodeJob {
   seed: number;
   /** Directory to write the bundle, `queries.json` and `log.txt` into. */
   dir: string;
+  /** Directory for CPU profiles of load, queries and log (`--profile`); none when absent. */
+  profileDir?: string;
 }
 
 /** One file of the bundle, with its sizes and the time to JSON.parse it. */
@@ -60,6 +63,8 @@ export interface NodeResult {
   foundOwn: { found: number; of: number };
   log: { bytes: number; medianMs: number; maxMs: number; cpuMs: number; results: number };
   memory: { rssPeak: number; heapPeakSampled: number; matcherHeap: number };
+  /** With `profileDir`: one profiled run of each phase, after the timed ones. */
+  profiles?: PhaseProfile[];
 }
 
 /** Runs one job. */
@@ -126,6 +131,18 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     logResults = value.length;
   }
   sampler.stop();
+  const memory = { rssPeak: MemorySampler.peakRss(), heapPeakSampled: sampler.heapPeak, matcherHeap };
+  let profiles: PhaseProfile[] | undefined;
+  if (job.profileDir) {
+    const base = join(job.profileDir, String(job.size));
+    mkdirSync(job.profileDir, { recursive: true });
+    const bundle = readBundle(job.dir, files);
+    profiles = [
+      await profilePhase('ready (fromBundle)', `${base}-ready.cpuprofile`, () => Matcher.fromBundle(bundle)),
+      await profilePhase(`${queries.length} queries (search)`, `${base}-search.cpuprofile`, () => { for (const q of queries) m.search(q.text, { limit: RESULT_LIMIT }); }),
+      await profilePhase('100 KB log (search)', `${base}-log.cpuprofile`, () => m.search(log, { limit: RESULT_LIMIT })),
+    ];
+  }
   return {
     size: job.size,
     generateMs: generated.ms,
@@ -145,7 +162,8 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     searchAll: summarise(allTimings),
     foundOwn: { found, of },
     log: { bytes: Buffer.byteLength(log), medianMs: median(logRuns), maxMs: Math.max(...logRuns), cpuMs: median(logCpu), results: logResults },
-    memory: { rssPeak: MemorySampler.peakRss(), heapPeakSampled: sampler.heapPeak, matcherHeap },
+    memory,
+    ...(profiles ? { profiles } : {}),
   };
 }
 

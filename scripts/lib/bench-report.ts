@@ -178,5 +178,12 @@ export function renderBreakdown(result: SizeResult): string {
   };
   slowest('Node', node.slowest);
   if (browser) slowest('Chromium', browser.slowest);
+  for (const profile of node.profiles ?? []) {
+    out.push(`  CPU profile, Node, ${profile.phase}: ${ms(profile.totalMs)} sampled → ${profile.file}`);
+    out.push('    matcher functions, inclusive:');
+    for (const f of profile.matcher) out.push(`      ${ms(f.ms).padStart(9)} ${`${Math.round(f.share * 100)}%`.padStart(4)}  ${f.name}`);
+    out.push('    hottest functions, self:');
+    for (const f of profile.top) out.push(`      ${ms(f.ms).padStart(9)} ${`${Math.round(f.share * 100)}%`.padStart(4)}  ${f.name}`);
+  }
   return out.join('\n');
 }
