@@ -11,6 +11,7 @@ import {
   MANIFEST_FILE,
   TEXT_FILE,
   WHERE_CODES,
+  encodeRefs,
   shardFile,
   shardOf,
   strideOf,
@@ -127,6 +128,8 @@ class FactTableBuilder {
   }
 
   toJSON(): FactTable {
-    return { strings: [...this.strings.keys()], keys: Object.fromEntries(this.keys) };
+    const keys: Record<string, number[]> = {};
+    for (const [key, postings] of this.keys) keys[key] = encodeRefs(key, postings);
+    return { strings: [...this.strings.keys()], keys };
   }
 }

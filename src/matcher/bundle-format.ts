@@ -4,7 +4,9 @@
  *
  * Postings are flat number arrays: `[ref, where, evidence]` repeated, with a
  * fourth number (the exact value) for figure buckets (keys starting `~`).
- * `ref` is the document's position; `where` indexes `WHERE_CODES`;
+ * `ref` is the document's position, stored as the difference from the
+ * previous posting's (refs ascend, so the numbers stay small and compress
+ * well; `decodeRefs` restores them on load); `where` indexes `WHERE_CODES`;
  * `evidence` indexes the file's string table.
  */
 import type { Where } from './types.ts';
@@ -65,4 +67,22 @@ export function shardOf(key: string, shards: number): number {
 /** Own-property lookup in a parsed JSON object (a term may be `constructor`). */
 export function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** Turns stored ref differences into refs, in place, for every posting list of a table. */
+export function decodeRefs(table: FactTable): FactTable {
+  for (const [key, postings] of Object.entries(table.keys)) {
+    const stride = strideOf(key);
+    let ref = 0;
+    for (let i = 0; i < postings.length; i += stride) postings[i] = ref += postings[i]!;
+  }
+  return table;
+}
+
+/** Turns refs into differences (the stored form). */
+export function encodeRefs(key: string, postings: number[]): number[] {
+  const stride = strideOf(key);
+  const out = postings.slice();
+  for (let i = out.length - stride; i >= stride; i -= stride) out[i] = out[i]! - out[i - stride]!;
+  return out;
 }

@@ -18,6 +18,7 @@ import {
   MANIFEST_FILE,
   TEXT_FILE,
   WHERE_CODES,
+  decodeRefs,
   shardOf,
   strideOf,
   type DocsFile,
@@ -57,7 +58,7 @@ export class Matcher {
       throw new Error(`Precedent matcher: index version ${manifest.version} is not supported (expected ${BUNDLE_VERSION}); rebuild the index`);
     }
     this.docsFile = JSON.parse(need(core, DOCS_FILE)) as DocsFile;
-    this.core = JSON.parse(need(core, FACTS_FILE)) as FactTable;
+    this.core = decodeRefs(JSON.parse(need(core, FACTS_FILE)) as FactTable);
     this.text = loadTextIndex(JSON.parse(need(core, TEXT_FILE)) as CompactTextIndex);
     this.shards = manifest.shards.map(() => undefined);
     this.loader = loader;
@@ -68,7 +69,7 @@ export class Matcher {
   static fromBundle(bundle: IndexBundle): Matcher {
     const matcher = new Matcher(bundle.manifest, bundle.files, undefined);
     bundle.manifest.shards.forEach((name, i) => {
-      matcher.shards[i] = JSON.parse(need(bundle.files, name)) as ShardFile;
+      matcher.shards[i] = readShard(need(bundle.files, name));
     });
     return matcher;
   }
@@ -232,7 +233,7 @@ export class Matcher {
           const index = i;
           job = loader(this.manifest.shards[index]!)
             .then((text) => {
-              this.shards[index] = JSON.parse(text) as ShardFile;
+              this.shards[index] = readShard(text);
             })
             .finally(() => this.pending.delete(index));
           this.pending.set(index, job);
@@ -262,6 +263,12 @@ export class Matcher {
     }
     return this.reverse.get(ref) ?? [];
   }
+}
+
+function readShard(text: string): ShardFile {
+  const shard = JSON.parse(text) as ShardFile;
+  decodeRefs(shard.facts);
+  return shard;
 }
 
 function need(files: Record<string, string>, name: string): string {

@@ -23,9 +23,25 @@ export interface TextIndex {
 
 const NO_METADATA = Object.freeze({});
 
+/** Stored postings (see `CompactTextIndex.postings`) to plain `[field, count, refDelta, tf, …]`. */
+export function expandPostings(stored: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < stored.length; ) {
+    const count = stored[i + 1]!;
+    out.push(stored[i]!, count);
+    i += 2;
+    for (let k = 0; k < count; k++) {
+      const e = stored[i++]!;
+      out.push(e >> 1, e & 1 ? stored[i++]! : 1);
+    }
+  }
+  return out;
+}
+
 /** Makes a lunr index over the compact form. */
 export function loadTextIndex(compact: CompactTextIndex): TextIndex {
-  const { fields, boosts, docs, terms, postings, lengths } = compact;
+  const { fields, boosts, docs, terms, lengths } = compact;
+  const postings = compact.postings.map(expandPostings);
   const fieldCount = fields.length;
   const termIds = new Map<string, number>();
   terms.forEach((term, i) => termIds.set(term, i));

@@ -7,7 +7,7 @@
  */
 import lunr from 'lunr';
 import { BIGRAM_BOOST, FIELD_BOOSTS } from './constants.ts';
-import { isBigram, tokenizeText } from './text-tokenize.ts';
+import { isBigram, isCjk, tokenizeText } from './text-tokenize.ts';
 import type { TextIndex } from './text-index-load.ts';
 import type { MatchDoc } from './types.ts';
 
@@ -22,7 +22,8 @@ export function textFields(doc: MatchDoc): Record<TextField, string> {
     for (const error of symptoms.errors) symptomText.push(String(error.code ?? ''), error.message ?? '');
     for (const figure of symptoms.figures) symptomText.push(figure.label);
     for (const port of symptoms.ports) symptomText.push(port.note ?? '');
-    symptomText.push(...symptoms.identifiers, ...symptoms.hosts);
+    // Hosts are matched as facts; their dotted labels would only add noise words.
+    symptomText.push(...symptoms.identifiers);
   }
   for (const product of doc.products ?? []) symptomText.push(product.name);
   return {
@@ -33,8 +34,17 @@ export function textFields(doc: MatchDoc): Record<TextField, string> {
   };
 }
 
+/**
+ * Terms of the core fields: `tokenizeText` without lone CJK characters,
+ * which double the core's size and say little; bigrams carry Chinese here,
+ * and the body shards keep unigrams for one-character queries.
+ */
+export function coreTerms(text: string): string[] {
+  return tokenizeText(text).filter((term) => term.length > 1 || !isCjk(term));
+}
+
 function lunrTokens(value: unknown): lunr.Token[] {
-  return tokenizeText(typeof value === 'string' ? value : '').map((term) => new lunr.Token(term, {}));
+  return coreTerms(typeof value === 'string' ? value : '').map((term) => new lunr.Token(term, {}));
 }
 
 /**
@@ -48,7 +58,11 @@ export interface CompactTextIndex {
   docs: number;
   /** Sorted terms; a term's position is its lunr term index. */
   terms: string[];
-  /** Per term: `[field, count, refDelta, tf, refDelta, tf, …]` for each field it occurs in. */
+  /**
+   * Per term, for each field it occurs in: `[field, count, e, e, …]` where
+   * `e = refDelta × 2` when the term occurs once, or `refDelta × 2 + 1, tf`
+   * (most terms occur once, so most postings are one small number).
+   */
   postings: number[][];
   /** Per field: length in terms of each document's field. */
   lengths: number[][];
@@ -94,8 +108,10 @@ export function buildTextIndex(docs: MatchDoc[]): CompactTextIndex {
       out.push(field, j - i);
       let last = 0;
       for (let k = i; k < j; k++) {
-        out.push(list[k]![1] - last, list[k]![2]);
-        last = list[k]![1];
+        const [, ref, tf] = list[k]!;
+        if (tf === 1) out.push((ref - last) * 2);
+        else out.push((ref - last) * 2 + 1, tf);
+        last = ref;
       }
       i = j;
     }

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../src/matcher/index.ts';
 import { Matcher, buildIndex, recordToDoc, type IndexBundle, type MatchDoc } from '../../src/matcher/index.ts';
 import { BIGRAM_BOOST, FIELD_BOOSTS } from '../../src/matcher/constants.ts';
-import { buildTextIndex, queryText, textFields } from '../../src/matcher/text-index.ts';
+import { buildTextIndex, coreTerms, queryText, textFields } from '../../src/matcher/text-index.ts';
 import { loadTextIndex } from '../../src/matcher/text-index-load.ts';
 import { isBigram, tokenizeText } from '../../src/matcher/text-tokenize.ts';
 import { loadRecords } from '../../src/records/load.ts';
@@ -140,7 +140,7 @@ describe('compact text index', () => {
     builder.ref('ref');
     for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
     (builder as unknown as { tokenizer: (v: unknown) => lunr.Token[] }).tokenizer = (v) =>
-      tokenizeText(typeof v === 'string' ? v : '').map((t) => new lunr.Token(t, {}));
+      coreTerms(typeof v === 'string' ? v : '').map((t) => new lunr.Token(t, {}));
     builder.metadataWhitelist = [];
     docs.forEach((doc, ref) => builder.add({ ref: String(ref), ...textFields(doc) }));
     const reference = lunr.Index.load(JSON.parse(JSON.stringify(builder.build())) as object);
