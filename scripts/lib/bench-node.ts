@@ -52,6 +52,8 @@ export interface NodeResult {
   readyCpuMs: number;
   /** JSON.parse of manifest and core files alone, summed: the share of ready spent parsing. */
   coreParseMs: number;
+  /** JSON.parse of every file, shards included: what `fromBundle` parses. */
+  allParseMs: number;
   search: Latency;
   /** CPU time per query. */
   searchCpu: Latency;
@@ -155,6 +157,7 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     readyRuns,
     readyCpuMs: median(readyCpu),
     coreParseMs: core.reduce((sum, file) => sum + file.parseMs, 0),
+    allParseMs: files.reduce((sum, file) => sum + file.parseMs, 0),
     search: summarise(timings),
     searchCpu: summarise(cpuTimings),
     searchByKind: byKindOf(queries, timings),
