@@ -23,6 +23,8 @@ function pages(lang: Lang): string[] {
     url(lang, 'tags', 'h3cloud'),
     url(lang, 'categories'),
     url(lang, 'categories', 'network'),
+    url(lang, 'match'),
+    `${url(lang, 'match')}?q=${encodeURIComponent('udp 5002')}`,
   ];
 }
 const ALL_PAGES = [...pages('zh'), ...pages('en')];
@@ -54,7 +56,8 @@ afterEach(async () => {
 async function open(path: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
   await closePage?.();
   ({ page, errors, close: closePage } = await newPage(browser, options));
-  const response = await page.goto(new URL(path, site.url).href);
+  // networkidle: the matcher page fetches its index and renders results after load.
+  const response = await page.goto(new URL(path, site.url).href, { waitUntil: 'networkidle' });
   if (response?.status() === 404) errors.splice(0, errors.length, ...errors.filter((e) => !/status of 404/.test(e)));
   return page;
 }
