@@ -103,6 +103,11 @@ export const FIELD_BOOSTS = { title: 3, summary: 1, symptoms: 2, tags: 2 } as co
 /** Query-time boost of a CJK bigram over a unigram. */
 export const BIGRAM_BOOST = 2;
 
+/** Candidates re-scored with text coverage (the share of the query's matched words a record has). */
+export const RERANK_DEPTH = 50;
+/** Text score kept by a record matching one word of many; all words keep all. */
+export const COVERAGE_FLOOR = 0.3;
+
 /** `score = 100 × (1 − e^(−raw / SCORE_SCALE))`. */
 export const SCORE_SCALE = 6;
 /** Results whose raw score is below this are dropped as noise. */

@@ -8,7 +8,9 @@ import {
   BM25_K1,
   BODY_TEXT_WEIGHT,
   MAX_BODY_POSTINGS,
+  COVERAGE_FLOOR,
   MAX_REASONS,
+  RERANK_DEPTH,
   MIN_RAW_SCORE,
   PROTOCOL_MATCH_FACTOR,
   PROTOCOL_MISMATCH_FACTOR,
@@ -53,7 +55,15 @@ export interface FactMatch {
 }
 
 /** Evidence not yet written out: labels are built only for the results shown. */
-export type PendingReason = FactMatch | { type: 'text'; weight: number; make: () => Reason };
+export type PendingReason = FactMatch | TextMatch;
+
+/** A text match: its weight, the query terms it matched, and its evidence when shown. */
+export interface TextMatch {
+  type: 'text';
+  weight: number;
+  terms: () => Iterable<string>;
+  make: (weight: number) => Reason;
+}
 
 /** Running score of one record. */
 export interface Accumulator {
@@ -156,7 +166,7 @@ export function scoreText(hits: Map<number, TextHit>, display: WordDisplay, acc:
     const weight = TEXT_WEIGHT * hit.score;
     const entry = accOf(acc, ref);
     entry.text += weight;
-    entry.reasons.push({ type: 'text', weight, make: () => textHitReason(hit, display, weight) });
+    entry.reasons.push({ type: 'text', weight, terms: hit.terms, make: (w) => textHitReason(hit, display, w) });
   }
 }
 
@@ -218,7 +228,7 @@ export function scoreBody(
     const entry = accOf(acc, ref);
     entry.text += weight;
     const list = words[ref]!;
-    entry.reasons.push({ type: 'text', weight, make: () => textReason(display(new Set(list)), 'body', 'body', weight) });
+    entry.reasons.push({ type: 'text', weight, terms: () => list, make: (w) => textReason(display(new Set(list)), 'body', 'body', w) });
   }
 }
 
@@ -235,22 +245,42 @@ export interface Ranked {
   reasons: Reason[];
 }
 
-/** Totals, drops noise, sorts by score then document order, keeps `limit`; writes out evidence for those only. */
+/**
+ * Totals, drops noise, sorts, keeps `limit`; writes out evidence for those only.
+ * The best `RERANK_DEPTH` are re-scored with text coverage: a record matching
+ * more of the query's words (among those any candidate matched) keeps more of
+ * its text score, down to `COVERAGE_FLOOR` for one word of many.
+ */
 export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number): Ranked[] {
-  const totals: Array<{ ref: number; raw: number }> = [];
+  const totals: Array<{ ref: number; raw: number; coverage: number }> = [];
   for (const [ref, entry] of acc) {
     if (ref === exclude) continue;
     const raw = entry.facts + TEXT_CAP * (1 - Math.exp(-entry.text / TEXT_CAP));
-    if (raw >= MIN_RAW_SCORE) totals.push({ ref, raw });
+    if (raw >= MIN_RAW_SCORE) totals.push({ ref, raw, coverage: 1 });
   }
   totals.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
-  return totals.slice(0, limit).map(({ ref, raw }) => {
+  const candidates = totals.slice(0, Math.max(limit, RERANK_DEPTH));
+  const matchedBy = candidates.map(({ ref }) => {
+    const terms = new Set<string>();
+    for (const reason of acc.get(ref)!.reasons) if ('terms' in reason) for (const term of reason.terms()) terms.add(term);
+    return terms;
+  });
+  const union = new Set<string>();
+  for (const terms of matchedBy) for (const term of terms) union.add(term);
+  candidates.forEach((candidate, i) => {
+    if (union.size === 0) return;
+    const entry = acc.get(candidate.ref)!;
+    candidate.coverage = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * (matchedBy[i]!.size / union.size);
+    candidate.raw = entry.facts + TEXT_CAP * (1 - Math.exp(-(entry.text * candidate.coverage) / TEXT_CAP));
+  });
+  candidates.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
+  return candidates.filter((c) => c.raw >= MIN_RAW_SCORE).slice(0, limit).map(({ ref, raw, coverage }) => {
     const reasons = acc
       .get(ref)!
       .reasons.filter((r) => r.weight > 0)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_REASONS)
-      .map((r) => ('make' in r ? r.make() : factReason(r)))
+      .map((r) => ('make' in r ? r.make(r.weight * coverage) : factReason(r)))
       .map((r) => ({ ...r, weight: Math.round(r.weight * 1000) / 1000 }));
     return { ref, raw, score: toScore(raw), reasons };
   });

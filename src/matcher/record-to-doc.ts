@@ -1,6 +1,7 @@
 /**
  * Flattens a parsed record into a `MatchDoc`: the fields the matcher weighs
- * separately (title, summary, symptoms, fix) and one `text` with all other prose.
+ * separately (title, summary, symptoms, fix) and one `text` with all other prose
+ * (body, root cause, impact and its metrics, timeline, diagnosis, fix steps, actions, lessons).
  */
 import type { RecordData } from '../schema/record.ts';
 import type { MatchDoc, MatchFix } from './types.ts';

@@ -124,6 +124,8 @@ export function buildTextIndex(docs: MatchDoc[]): CompactTextIndex {
 export interface TextHit {
   score: number;
   fields: () => Map<TextField, string[]>;
+  /** Query terms matched. */
+  terms: () => string[];
 }
 
 /** Runs the terms against the index: optional clauses, bigrams boosted, no pipeline, no wildcards. */
@@ -148,7 +150,7 @@ export function queryText(text: TextIndex, terms: string[]): Map<number, TextHit
       }
       return byField;
     };
-    hits.set(Number(result.ref), { score: result.score, fields });
+    hits.set(Number(result.ref), { score: result.score, fields, terms: () => Object.keys(result.matchData.metadata) });
   }
   return hits;
 }
