@@ -95,6 +95,10 @@ export const TEXT_CAP = 6;
 export const MAX_TEXT_POSTINGS = 1000;
 /** The same bound for body postings in the loaded shards. */
 export const MAX_BODY_POSTINGS = 10_000;
+/** Records a body-text match may add to the candidates (the best-scoring ones). */
+export const MAX_TEXT_DOCS = 500;
+/** Records one query fact may add to the candidates (the best-placed ones). */
+export const MAX_FACT_DOCS = 1000;
 /** BM25 parameters for body text. */
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;

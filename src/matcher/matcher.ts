@@ -163,16 +163,16 @@ export class Matcher {
    */
   private pickTerms(terms: string[], hasFacts: boolean): string[] {
     const present = terms
-      .map((term, order) => ({ term, order, df: this.text.docFrequency(term) }))
+      .map((term, order) => ({ term, order, df: this.text.docFrequency(term), asked: this.text.postingsAsked(term) }))
       .filter((s) => s.df > 0)
       .sort((a, b) => a.df - b.df || a.order - b.order);
     const kept: string[] = [];
     let total = 0;
-    for (const { term, df } of present) {
+    for (const { term, asked } of present) {
       if (kept.length >= MAX_QUERY_TERMS) break;
-      if (total + df > MAX_TEXT_POSTINGS && (kept.length > 0 || hasFacts)) break;
+      if (total + asked > MAX_TEXT_POSTINGS && (kept.length > 0 || hasFacts)) break;
       kept.push(term);
-      total += df;
+      total += asked;
     }
     return kept;
   }

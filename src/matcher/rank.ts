@@ -8,6 +8,8 @@ import {
   BM25_K1,
   BODY_TEXT_WEIGHT,
   MAX_BODY_POSTINGS,
+  MAX_FACT_DOCS,
+  MAX_TEXT_DOCS,
   COVERAGE_FLOOR,
   MAX_REASONS,
   RERANK_DEPTH,
@@ -106,7 +108,9 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
         }
       }
     }
-    for (const [ref, match] of best) {
+    // A fact in very many records: keep the best-placed ones (ties in record order).
+    const matches = best.size > MAX_FACT_DOCS ? [...best].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).slice(0, MAX_FACT_DOCS) : best;
+    for (const [ref, match] of matches) {
       const entry = accOf(acc, ref);
       // The same record fact found by two query facts counts once.
       const twin = entry.reasons.find((r): r is FactMatch => 'matched' in r && r.matched === match.matched && r.where === match.where);
@@ -223,6 +227,8 @@ export function scoreBody(
       else words[ref] = [term];
     }
   }
+  // Only the best-scoring records get an entry: a common word must not make work for every record.
+  if (touched.length > MAX_TEXT_DOCS) touched.sort((a, b) => scores[b]! - scores[a]! || a - b).length = MAX_TEXT_DOCS;
   for (const ref of touched) {
     const weight = BODY_TEXT_WEIGHT * scores[ref]!;
     const entry = accOf(acc, ref);

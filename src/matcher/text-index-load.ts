@@ -19,9 +19,14 @@ export interface TextIndex {
   index: lunr.Index;
   /** Field-documents containing `term` (lunr's own count, over all fields), 0 when absent. */
   docFrequency(term: string): number;
+  /** Postings lunr will walk for `term` (its document frequency, capped at the loader's `maxPostings`). */
+  postingsAsked(term: string): number;
 }
 
 const NO_METADATA = Object.freeze({});
+
+/** Postings lunr gets for one term: a term in more field-documents hands over only its heaviest. */
+export const MAX_TERM_POSTINGS = 500;
 
 /** Stored postings (see `CompactTextIndex.postings`) to plain `[field, count, refDelta, tf, …]`. */
 export function expandPostings(stored: number[]): number[] {
@@ -39,7 +44,7 @@ export function expandPostings(stored: number[]): number[] {
 }
 
 /** Makes a lunr index over the compact form. */
-export function loadTextIndex(compact: CompactTextIndex): TextIndex {
+export function loadTextIndex(compact: CompactTextIndex, maxPostings: number = MAX_TERM_POSTINGS): TextIndex {
   const { fields, boosts, docs, terms, lengths } = compact;
   const postings = compact.postings.map(expandPostings);
   const fieldCount = fields.length;
@@ -84,22 +89,32 @@ export function loadTextIndex(compact: CompactTextIndex): TextIndex {
   const average = lengths.map((list) => (list.length === 0 ? 1 : list.reduce((a, b) => a + b, 0) / list.length || 1));
 
   const postingCache = new Map<number, Record<string, unknown>>();
+  const weight = (field: number, ref: number, t: number, tf: number): number => {
+    const norm = LUNR_K1 * (1 - LUNR_B + (LUNR_B * lengths[field]![ref]!) / average[field]!);
+    return Math.round(((idf[t]! * ((LUNR_K1 + 1) * tf)) / (norm + tf)) * (boosts[field] ?? 1) * 1000) / 1000;
+  };
   const posting = (t: number): Record<string, unknown> => {
     let cached = postingCache.get(t);
     if (cached) return cached;
     cached = { _index: t };
     for (const field of fields) cached[field] = {};
     const list = postings[t] ?? [];
+    const entries: Array<[field: number, ref: number, weight: number]> = [];
     for (let i = 0; i < list.length; ) {
-      const byRef = cached[fields[list[i]!]!] as Record<number, object>;
+      const field = list[i]!;
       const count = list[i + 1]!;
       let ref = 0;
       for (let k = 0; k < count; k++) {
         ref += list[i + 2 + 2 * k]!;
-        // lunr copies match metadata, so every posting can share one empty object.
-        byRef[ref] = NO_METADATA;
+        entries.push([field, ref, df[t]! > maxPostings ? weight(field, ref, t, list[i + 3 + 2 * k]!) : 0]);
       }
       i += 2 + 2 * count;
+    }
+    // A very common term keeps only its heaviest postings: those are the ones that could rank.
+    if (entries.length > maxPostings) entries.sort((a, b) => b[2] - a[2] || a[1] - b[1]).length = maxPostings;
+    for (const [field, ref] of entries) {
+      // lunr copies match metadata, so every posting can share one empty object.
+      (cached[fields[field]!] as Record<number, object>)[ref] = NO_METADATA;
     }
     postingCache.set(t, cached);
     return cached;
@@ -117,15 +132,9 @@ export function loadTextIndex(compact: CompactTextIndex): TextIndex {
     const field = fields.indexOf(fieldRef.slice(0, slash));
     const ref = Number(fieldRef.slice(slash + 1));
     if (field < 0 || !Number.isInteger(ref) || ref < 0 || ref >= docs) return undefined;
-    const length = lengths[field]![ref]!;
-    const norm = LUNR_K1 * (1 - LUNR_B + (LUNR_B * length) / average[field]!);
-    const boost = boosts[field] ?? 1;
     const elements: number[] = [];
     for (let slot = offsets[field * docs + ref]!; slot < offsets[field * docs + ref + 1]!; slot++) {
-      const t = forwardTerm[slot]!;
-      const tf = forwardTf[slot]!;
-      const score = ((idf[t]! * ((LUNR_K1 + 1) * tf)) / (norm + tf)) * boost;
-      elements.push(t, Math.round(score * 1000) / 1000);
+      elements.push(forwardTerm[slot]!, weight(field, ref, forwardTerm[slot]!, forwardTf[slot]!));
     }
     const built = new lunr.Vector(elements);
     vectorCache.set(fieldRef, built);
@@ -148,6 +157,10 @@ export function loadTextIndex(compact: CompactTextIndex): TextIndex {
     docFrequency: (term) => {
       const t = termIds.get(term);
       return t === undefined ? 0 : df[t]!;
+    },
+    postingsAsked: (term) => {
+      const t = termIds.get(term);
+      return t === undefined ? 0 : Math.min(df[t]!, maxPostings);
     },
   };
 }
