@@ -47,7 +47,8 @@ export function hostFacts(lexeme: Lexeme, lower: string, force: boolean): Fact[]
   const tld = labels[labels.length - 1]!;
   // `licmcore.log` is a file; `t.khd.2345.cc` (three labels or more) a host whatever its last label.
   if (!/^[a-z][a-z0-9-]{1,23}$/.test(tld) || (labels.length < 3 && FILE_EXTENSIONS.has(tld))) return [];
-  if (labels.length < 3 && !COMMON_TLDS.has(tld)) return [];
+  // Two labels need a common TLD (`shifen.com`) unless the first reads like a machine name (`edge-36.us-east-1`).
+  if (labels.length < 3 && !COMMON_TLDS.has(tld) && !/[-\d]/.test(labels[0]!)) return [];
   return [fact];
 }
 

@@ -55,12 +55,20 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
 }
 
-/** Keys a record fact is filed under: its own key, or a nearness bucket (plus `number:N` for whole counts). */
+/**
+ * Keys a record fact is filed under: its own key, or a nearness bucket (plus
+ * `number:N` for whole counts); a host of three labels or more also under its
+ * first two (`edge-36.us-east-1`), the part a responder types.
+ */
 export function indexKeys(fact: Fact): string[] {
   if (FIGURE_TYPES.has(fact.type) && fact.value !== undefined && fact.unit) {
     const keys = [bucketKey(fact.unit, fact.value)];
     if (fact.type === 'figure' && fact.unit === 'count' && Number.isInteger(fact.value)) keys.push(`number:${fact.value}`);
     return keys;
+  }
+  if (fact.type === 'host') {
+    const labels = fact.key.slice(5).split('.');
+    if (labels.length >= 3 && !/^\d+$/.test(labels[1]!)) return [fact.key, `host:${labels[0]}.${labels[1]}`];
   }
   return [fact.key];
 }

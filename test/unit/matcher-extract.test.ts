@@ -77,6 +77,8 @@ describe('extractFacts: one row per form a responder types or pastes', () => {
     ['host', 'www.baidu.com', ['host:www.baidu.com']],
     ['host', 't.khd.2345.cc', ['host:t.khd.2345.cc']],
     ['host', 'licmcore.log', ['identifier:licmcore.log']],
+    ['host', 'edge-36.us-east-1', ['host:edge-36.us-east-1']],
+    ['host', 'this.name', []],
     // versions
     ['version', 'E1136H04', ['version:E1136H04']],
     ['version', 'E2180P07H01', ['version:E2180P07H01']],

@@ -58,6 +58,20 @@ describe('ranking on the four records', () => {
     expect(first?.reasons.map((r) => r.label)).toContain(label);
   });
 
+  it('finds the record behind a pasted log full of routine noise', () => {
+    const noise = [
+      '2024-07-31T03:12:01Z INFO  http GET /healthz 200 1ms',
+      '2024-07-31T03:12:02Z DEBUG pool size=16 idle=15 in-use=1',
+      '2024-07-31T03:12:02Z INFO  metrics flushed count=128 to 127.0.0.1:8125',
+    ];
+    const lines: string[] = [];
+    for (let i = 0; i < 600; i++) lines.push(noise[i % noise.length]!);
+    lines.splice(300, 0, 'please input:3', 'send result: Connection reset by peer');
+    const [first] = matcher.search(lines.join('\n'));
+    expect(first?.id).toBe(CONNTRACK);
+    expect(first?.reasons.map((r) => r.label)).toContain('ECONNRESET');
+  });
+
   it('scores within 0..100, best first, and says where the evidence was found', () => {
     const results = matcher.search('udp 5002');
     expect(results.map((r) => r.id)).toEqual([SCALE, CLASSROOM]);
