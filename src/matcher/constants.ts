@@ -118,5 +118,7 @@ export const SCORE_SCALE = 6;
 export const MIN_RAW_SCORE = 0.25;
 /** Evidence lines kept per result. */
 export const MAX_REASONS = 8;
+/** Evidence lighter than this share of a result's heaviest is not shown (it still counts). */
+export const MIN_REASON_SHARE = 0.08;
 /** Concurrent shard fetches in `searchAll`. */
 export const SHARD_FETCH_CONCURRENCY = 6;

@@ -12,6 +12,7 @@ import {
   MAX_TEXT_DOCS,
   COVERAGE_FLOOR,
   MAX_REASONS,
+  MIN_REASON_SHARE,
   RERANK_DEPTH,
   MIN_RAW_SCORE,
   PROTOCOL_MATCH_FACTOR,
@@ -281,9 +282,10 @@ export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: num
   });
   candidates.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
   return candidates.filter((c) => c.raw >= MIN_RAW_SCORE).slice(0, limit).map(({ ref, raw, coverage }) => {
-    const reasons = acc
-      .get(ref)!
-      .reasons.filter((r) => r.weight > 0)
+    const pending = acc.get(ref)!.reasons;
+    const heaviest = pending.reduce((max, r) => Math.max(max, r.weight), 0);
+    const reasons = pending
+      .filter((r) => r.weight > 0 && r.weight >= heaviest * MIN_REASON_SHARE)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_REASONS)
       .map((r) => ('make' in r ? r.make(r.weight * coverage) : factReason(r)))
