@@ -49,7 +49,8 @@ const PLAIN_LOWER = /^[a-z]{1,40}$/;
  */
 export function extractFacts(text: string, options: ExtractOptions = {}): Fact[] {
   if (typeof text !== 'string' || text === '') return [];
-  const input = wellFormed(text.length > (options.maxChars ?? MAX_QUERY_CHARS) ? text.slice(0, options.maxChars ?? MAX_QUERY_CHARS) : text);
+  const max = options.maxChars ?? MAX_QUERY_CHARS;
+  const input = halfWidth(wellFormed(text.length > max ? text.slice(0, max) : text));
   const facts: Fact[] = [];
   const lexemes = lex(input, MAX_LEXEME_CHARS);
   for (let i = 0; i < lexemes.length && facts.length < MAX_FACTS_PER_TEXT; i++) {
@@ -59,6 +60,15 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Fact[]
   phraseFacts(input, facts);
   facts.sort((a, b) => a.start - b.start || a.end - b.end);
   return facts.length > MAX_FACTS_PER_TEXT ? facts.slice(0, MAX_FACTS_PER_TEXT) : facts;
+}
+
+/**
+ * Full-width digits, Latin letters and `％ ． ／` as typed by a Chinese IME
+ * (`５５５５`, `４１％`) become ASCII; one UTF-16 unit each way, so spans stay
+ * valid. Full-width punctuation such as `：` stays a separator.
+ */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 function wordFacts(lexemes: Lexeme[], i: number, out: Fact[]): void {

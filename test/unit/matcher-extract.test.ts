@@ -96,6 +96,10 @@ describe('extractFacts: one row per form a responder types or pastes', () => {
     ['identifier', 'conntrack -F', ['identifier:conntrack -F']],
     ['identifier', 'yh-sod-scale-deviceadapter', ['identifier:yh-sod-scale-deviceadapter']],
     ['identifier', '/opt/LicServer/log/licmcore.log', ['identifier:/opt/licserver/log/licmcore.log', 'identifier:licmcore.log']],
+    // full-width input from a Chinese IME
+    ['full-width', '端口５５５５', ['port:5555']],
+    ['full-width', '失败率４１．４８％', ['percent:41.48 [failure rate]']],
+    ['full-width', '状态码：266', ['code:266']],
     // bare numbers and things that are not facts
     ['number', '266', ['number:266']],
     ['number', '35.8', ['number:35.8']],
