@@ -110,22 +110,19 @@ export class Matcher {
 
   /** Like `search`, with what was made of the query (truncation, facts, terms). Never throws. */
   searchDetailed(query: string, options: SearchOptions = {}): DetailedResults {
-    const analyzed = analyzeQuery(query);
-    try {
-      return { results: this.run(analyzed, limitOf(options)), info: this.info(analyzed) };
-    } catch {
-      return { results: [], info: this.info(analyzed) };
-    }
+    const analyzed = safeAnalyze(query);
+    return { results: this.safeRun(analyzed, options), info: this.info(analyzed) };
   }
 
   /** Loads the body shards the query needs, then searches. Never rejects; a shard that fails to load is skipped. */
   async searchAll(query: string, options: SearchOptions = {}): Promise<MatchResult[]> {
+    const analyzed = safeAnalyze(query);
     try {
-      await this.loadShards(this.shardsFor(analyzeQuery(query)));
+      await this.loadShards(this.shardsFor(analyzed));
     } catch {
       // Search with what is loaded.
     }
-    return this.search(query, options);
+    return this.safeRun(analyzed, options);
   }
 
   /** Records sharing symptoms with record `id` (its own symptom, title, summary and fix facts, and title words), excluding itself. */
@@ -141,6 +138,14 @@ export class Matcher {
       scoreFacts(facts, this.factTables(), this.size, acc);
       scoreText(queryText(this.text, terms), (matched) => [...matched].slice(0, MAX_WORDS_SHOWN), acc);
       return this.dress(rank(acc, limitOf(options), ref));
+    } catch {
+      return [];
+    }
+  }
+
+  private safeRun(analyzed: AnalyzedQuery, options: SearchOptions): MatchResult[] {
+    try {
+      return this.run(analyzed, limitOf(options));
     } catch {
       return [];
     }
@@ -202,7 +207,12 @@ export class Matcher {
   }
 
   private info(analyzed: AnalyzedQuery): QueryInfo {
-    const needed = this.shardsFor(analyzed);
+    let needed: number[] = [];
+    try {
+      needed = this.shardsFor(analyzed);
+    } catch {
+      // Unknown: report none missing.
+    }
     return {
       chars: analyzed.chars,
       processedChars: analyzed.processedChars,
@@ -262,6 +272,16 @@ export class Matcher {
       this.reverse = reverse;
     }
     return this.reverse.get(ref) ?? [];
+  }
+}
+
+/** `analyzeQuery`, or an empty analysis should it ever fail. */
+function safeAnalyze(query: unknown): AnalyzedQuery {
+  try {
+    return analyzeQuery(query);
+  } catch {
+    const chars = typeof query === 'string' ? query.length : 0;
+    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], display: () => [] };
   }
 }
 
