@@ -54,11 +54,16 @@ export function strideOf(key: string): number {
   return key.startsWith('~') ? 4 : 3;
 }
 
-/** The body shard of a fact key or term: FNV-1a over UTF-16 units, modulo the shard count. */
+/**
+ * The body shard of a fact key or term: FNV-1a over UTF-16 units, modulo the
+ * shard count. All network keys share one shard, since one address looks up
+ * every prefix length (`cidr:10.0.0.0/8` … `/32`).
+ */
 export function shardOf(key: string, shards: number): number {
+  const routed = key.startsWith('cidr:') ? 'cidr:' : key;
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
+  for (let i = 0; i < routed.length; i++) {
+    hash ^= routed.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash % shards;
