@@ -5,6 +5,7 @@
  */
 import {
   BARE_NUMBER_FACTOR,
+  CIDR_MATCH_FACTOR,
   MAX_QUERY_CHARS,
   MAX_QUERY_FACTS,
   MAX_QUERY_TERMS,
@@ -111,7 +112,7 @@ export function lookupsOf(fact: Fact): Lookup[] {
     }
     case 'ip':
       return name.includes('.')
-        ? [{ key: fact.key, factor: 1 }, ...containingCidrs(name).map((cidr) => ({ key: `cidr:${cidr}`, factor: 0.8 }))]
+        ? [{ key: fact.key, factor: 1 }, ...containingCidrs(name).map((cidr) => ({ key: `cidr:${cidr}`, factor: CIDR_MATCH_FACTOR }))]
         : [{ key: fact.key, factor: 1 }];
     default:
       return [{ key: fact.key, factor: 1 }];

@@ -58,6 +58,12 @@ export const TYPE_WEIGHTS: Readonly<Record<string, number>> = {
   number: 1,
 };
 
+/** A fact key in more than this share of records (and more than `COMMON_KEY_MIN_DOCS`) is skipped: it would add about nothing. */
+export const COMMON_KEY_SHARE = 0.5;
+export const COMMON_KEY_MIN_DOCS = 50;
+/** A query address inside a record's network counts this much of an exact address match. */
+export const CIDR_MATCH_FACTOR = 0.8;
+
 /** A bare query number matched to a typed record fact (port, code…) counts this much of that type's weight. */
 export const BARE_NUMBER_FACTOR = 0.8;
 /** A typed query fact matched only to a bare number in the record counts this much. */

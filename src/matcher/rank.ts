@@ -7,16 +7,18 @@ import {
   BM25_B,
   BM25_K1,
   BODY_TEXT_WEIGHT,
+  COMMON_KEY_MIN_DOCS,
+  COMMON_KEY_SHARE,
+  COVERAGE_FLOOR,
   MAX_BODY_POSTINGS,
   MAX_FACT_DOCS,
-  MAX_TEXT_DOCS,
-  COVERAGE_FLOOR,
   MAX_REASONS,
-  MIN_REASON_SHARE,
-  RERANK_DEPTH,
+  MAX_TEXT_DOCS,
   MIN_RAW_SCORE,
+  MIN_REASON_SHARE,
   PROTOCOL_MATCH_FACTOR,
   PROTOCOL_MISMATCH_FACTOR,
+  RERANK_DEPTH,
   SCORE_SCALE,
   SMALL_NUMBER,
   SMALL_NUMBER_FACTOR,
@@ -34,9 +36,9 @@ import type { QueryFact, WordDisplay } from './analyze-query.ts';
 import type { TextField, TextHit } from './text-index.ts';
 import type { Reason, Where } from './types.ts';
 
-/** Postings a key may have before it is skipped as too common to rank by (it would add ~0). */
+/** Records a key may be in before it is skipped as too common to rank by (it would add about nothing). */
 export function maxPostingDocs(docs: number): number {
-  return Math.max(50, Math.ceil(docs * 0.5));
+  return Math.max(COMMON_KEY_MIN_DOCS, Math.ceil(docs * COMMON_KEY_SHARE));
 }
 
 /** BM25-style rarity, never negative: `ln(1 + (N − df + 0.5) / (df + 0.5))`. */
