@@ -42,6 +42,8 @@ export interface AnalyzedQuery {
   terms: string[];
   /** Query words behind a set of matched terms, for evidence labels. */
   display: WordDisplay;
+  /** For each query word (run), the share of its terms in `matched`: coverage counts words, not bigrams. */
+  wordCoverage: WordCoverage;
 }
 
 /** Analyses `query` (never throws; non-strings count as empty). */
@@ -58,6 +60,7 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
     facts: facts.map((fact) => ({ fact, lookups: lookupsOf(fact) })),
     terms,
     display: (matched) => displayWords(matched, runs),
+    wordCoverage: (matched) => runs.map((run) => run.terms.filter((t) => matched.has(t)).length / run.terms.length),
   };
 }
 
@@ -140,6 +143,9 @@ function queryTerms(text: string, factTexts: Set<string>): { terms: string[]; ru
   }
   return { terms, runs };
 }
+
+/** Per query word, the share of its terms matched. */
+export type WordCoverage = (matched: ReadonlySet<string>) => number[];
 
 /** Shows matched terms as the query wrote them: whole words, and for CJK the covered stretches (`下秤失败`). */
 export type WordDisplay = (matched: ReadonlySet<string>) => string[];

@@ -158,7 +158,7 @@ export class Matcher {
     scoreText(queryText(this.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
     const loaded = this.shards.filter((s): s is ShardFile => s !== undefined).map((s) => s.terms);
     if (loaded.length > 0) scoreBody(this.bodyTerms(analyzed.terms), loaded, this.docsFile.bodyLength, analyzed.display, acc);
-    return this.dress(rank(acc, limit));
+    return this.dress(rank(acc, limit, undefined, analyzed.wordCoverage));
   }
 
   /**
@@ -281,7 +281,7 @@ function safeAnalyze(query: unknown): AnalyzedQuery {
     return analyzeQuery(query);
   } catch {
     const chars = typeof query === 'string' ? query.length : 0;
-    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], display: () => [] };
+    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], display: () => [], wordCoverage: () => [] };
   }
 }
 

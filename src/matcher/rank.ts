@@ -32,7 +32,7 @@ import {
 import { WHERE_CODES, own, strideOf, type FactTable } from './bundle-format.ts';
 import { typeOfKey } from './describe-fact.ts';
 import { nearness } from './figures.ts';
-import type { QueryFact, WordDisplay } from './analyze-query.ts';
+import type { QueryFact, WordCoverage, WordDisplay } from './analyze-query.ts';
 import type { TextField, TextHit } from './text-index.ts';
 import type { Reason, Where } from './types.ts';
 
@@ -256,11 +256,13 @@ export interface Ranked {
 
 /**
  * Totals, drops noise, sorts, keeps `limit`; writes out evidence for those only.
- * The best `RERANK_DEPTH` are re-scored with text coverage: a record matching
- * more of the query's words (among those any candidate matched) keeps more of
- * its text score, down to `COVERAGE_FLOOR` for one word of many.
+ * The best `RERANK_DEPTH` are re-scored with text coverage: the mean share of
+ * the query's words a record matches (over the words any candidate matched;
+ * a CJK word counts by the share of its bigrams), so a record keeps from
+ * `COVERAGE_FLOOR` of its text score for one word of many up to all of it.
+ * Without `wordCoverage` (related records) each term counts as a word.
  */
-export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number): Ranked[] {
+export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number, wordCoverage?: WordCoverage): Ranked[] {
   const totals: Array<{ ref: number; raw: number; coverage: number }> = [];
   for (const [ref, entry] of acc) {
     if (ref === exclude) continue;
@@ -274,26 +276,37 @@ export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: num
     for (const reason of acc.get(ref)!.reasons) if ('terms' in reason) for (const term of reason.terms()) terms.add(term);
     return terms;
   });
-  const union = new Set<string>();
-  for (const terms of matchedBy) for (const term of terms) union.add(term);
+  const shares = wordCoverage ? matchedBy.map(wordCoverage) : termShares(matchedBy);
+  const active = (shares[0] ?? []).map((_, word) => shares.some((s) => (s[word] ?? 0) > 0));
+  const activeCount = active.filter(Boolean).length;
   candidates.forEach((candidate, i) => {
-    if (union.size === 0) return;
+    if (activeCount === 0) return;
     const entry = acc.get(candidate.ref)!;
-    candidate.coverage = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * (matchedBy[i]!.size / union.size);
+    const covered = shares[i]!.reduce((sum, share, word) => sum + (active[word] ? share : 0), 0) / activeCount;
+    candidate.coverage = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * covered;
     candidate.raw = entry.facts + TEXT_CAP * (1 - Math.exp(-(entry.text * candidate.coverage) / TEXT_CAP));
   });
   candidates.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
-  return candidates.filter((c) => c.raw >= MIN_RAW_SCORE).slice(0, limit).map(({ ref, raw, coverage }) => {
-    const pending = acc.get(ref)!.reasons;
-    const heaviest = pending.reduce((max, r) => Math.max(max, r.weight), 0);
-    const reasons = pending
-      .filter((r) => r.weight > 0 && r.weight >= heaviest * MIN_REASON_SHARE)
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_REASONS)
-      .map((r) => ('make' in r ? r.make(r.weight * coverage) : factReason(r)))
-      .map((r) => ({ ...r, weight: Math.round(r.weight * 1000) / 1000 }));
-    return { ref, raw, score: toScore(raw), reasons };
-  });
+  return candidates
+    .filter((c) => c.raw >= MIN_RAW_SCORE)
+    .slice(0, limit)
+    .map(({ ref, raw, coverage }) => {
+      const pending = acc.get(ref)!.reasons;
+      const heaviest = pending.reduce((max, r) => Math.max(max, r.weight), 0);
+      const reasons = pending
+        .filter((r) => r.weight > 0 && r.weight >= heaviest * MIN_REASON_SHARE)
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, MAX_REASONS)
+        .map((r) => ('make' in r ? r.make(r.weight * coverage) : factReason(r)))
+        .map((r) => ({ ...r, weight: Math.round(r.weight * 1000) / 1000 }));
+      return { ref, raw, score: toScore(raw), reasons };
+    });
+}
+
+/** Each distinct matched term as a word of its own: 1 where a candidate has it, else 0. */
+function termShares(matchedBy: Array<Set<string>>): number[][] {
+  const all = [...new Set(matchedBy.flatMap((terms) => [...terms]))];
+  return matchedBy.map((terms) => all.map((term) => (terms.has(term) ? 1 : 0)));
 }
 
 /** `100 × (1 − e^(−raw / SCORE_SCALE))`, one decimal. */
