@@ -64,21 +64,27 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
   };
 }
 
-/** Drops repeated keys, and bare numbers already read as something typed (`udp 5002` and `5002`). */
+/**
+ * Drops repeated keys, and bare numbers already read as something typed
+ * (`udp 5002` and `5002`); keeps at most `MAX_QUERY_FACTS`, typed facts
+ * before bare numbers (the bulk of a pasted log's noise), each in order of appearance.
+ */
 function dedupe(facts: Fact[]): Fact[] {
   const typedValues = new Set<number>();
   for (const fact of facts) if (fact.type !== 'number' && fact.value !== undefined) typedValues.add(fact.value);
   const seen = new Set<string>();
-  const out: Fact[] = [];
+  const typed: Fact[] = [];
+  const numbers: Fact[] = [];
   for (const fact of facts) {
     if (fact.type === 'number' && typedValues.has(fact.value!)) continue;
     const id = `${fact.key}|${fact.op ?? ''}|${fact.protocol ?? ''}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push(fact);
-    if (out.length >= MAX_QUERY_FACTS) break;
+    (fact.type === 'number' ? numbers : typed).push(fact);
   }
-  return out;
+  const kept = typed.slice(0, MAX_QUERY_FACTS);
+  kept.push(...numbers.slice(0, MAX_QUERY_FACTS - kept.length));
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** The lookups of one query fact. */

@@ -17,8 +17,8 @@ export const MAX_QUERY_CHARS = 128 * 1024;
 export const MAX_DOC_TEXT_CHARS = 256 * 1024;
 /** A lexeme longer than this is cut to this length before it is classified. */
 export const MAX_LEXEME_CHARS = 128;
-/** Facts kept from one query (after de-duplication, first seen first). */
-export const MAX_QUERY_FACTS = 96;
+/** Facts kept from one query (after de-duplication; typed facts before bare numbers, first seen first). */
+export const MAX_QUERY_FACTS = 200;
 /** Distinct text terms kept from one query (rarest first). */
 export const MAX_QUERY_TERMS = 48;
 /** Facts kept from one record (after de-duplication). */
