@@ -20,7 +20,7 @@ import {
   type FactTable,
   type ShardFile,
 } from './bundle-format.ts';
-import { describeFact, indexKeys } from './describe-fact.ts';
+import { describeFact, indexKeys, keyEvidence } from './describe-fact.ts';
 import { bodyFacts, coreFacts, type PlacedFact } from './doc-facts.ts';
 import { buildTextIndex } from './text-index.ts';
 import { tokenizeText } from './text-tokenize.ts';
@@ -115,7 +115,7 @@ class FactTableBuilder {
       keys.add(entry.key);
       let list = this.keys.get(entry.key);
       if (!list) this.keys.set(entry.key, (list = []));
-      list.push(ref, entry.where, this.stringId(entry.evidence));
+      list.push(ref, entry.where, entry.evidence === keyEvidence(entry.key) ? 0 : this.stringId(entry.evidence) + 1);
       if (entry.value !== undefined) list.push(entry.value);
     }
     return keys;

@@ -6,8 +6,9 @@
  * fourth number (the exact value) for figure buckets (keys starting `~`).
  * `ref` is the document's position, stored as the difference from the
  * previous posting's (refs ascend, so the numbers stay small and compress
- * well; `decodeRefs` restores them on load); `where` indexes `WHERE_CODES`;
- * `evidence` indexes the file's string table.
+ * well; `postingsOf` restores them on first use); `where` indexes `WHERE_CODES`;
+ * `evidence` is 0 when the key implies it (`port:5002` → `port 5002`, see
+ * `keyEvidence`), else 1 + its index in the file's string table.
  */
 import type { Where } from './types.ts';
 
@@ -74,14 +75,21 @@ export function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** Turns stored ref differences into refs, in place, for every posting list of a table. */
-export function decodeRefs(table: FactTable): FactTable {
-  for (const [key, postings] of Object.entries(table.keys)) {
+const decoded = new WeakSet<number[]>();
+
+/**
+ * The postings of `key` in a table, refs restored from their stored
+ * differences on first use (in place, once): loading stays a plain JSON.parse.
+ */
+export function postingsOf(table: FactTable, key: string): number[] | undefined {
+  const postings = own(table.keys, key);
+  if (postings && !decoded.has(postings)) {
     const stride = strideOf(key);
     let ref = 0;
     for (let i = 0; i < postings.length; i += stride) postings[i] = ref += postings[i]!;
+    decoded.add(postings);
   }
-  return table;
+  return postings;
 }
 
 /** Turns refs into differences (the stored form). */

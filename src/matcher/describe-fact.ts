@@ -78,3 +78,30 @@ export function typeOfKey(key: string): string {
   if (key.startsWith('~')) return key.startsWith('~%') ? 'percent' : key.startsWith('~s:') ? 'duration' : 'figure';
   return key.slice(0, key.indexOf(':'));
 }
+
+const KEY_PREFIX_TEXT: Readonly<Record<string, string>> = {
+  port: 'port ',
+  code: 'error code ',
+  http: 'HTTP ',
+  exit: 'exit code ',
+  number: 'number ',
+  ip: 'IP ',
+  cidr: 'network ',
+  host: 'host ',
+  version: 'version ',
+};
+
+/**
+ * The evidence text a key implies (`port:5002` → `port 5002`, `errno:EPIPE` →
+ * `EPIPE`): postings store a string only when theirs differs.
+ */
+export function keyEvidence(key: string): string {
+  if (key.startsWith('~')) return '';
+  const colon = key.indexOf(':');
+  return `${KEY_PREFIX_TEXT[key.slice(0, colon)] ?? ''}${key.slice(colon + 1)}`;
+}
+
+/** Evidence of a posting: its own string (`strings[id − 1]`), or what its key implies (`id` 0). */
+export function evidenceOf(strings: readonly string[], id: number, key: string): string {
+  return id === 0 ? keyEvidence(key) : (strings[id - 1] ?? '');
+}

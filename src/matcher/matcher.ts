@@ -18,7 +18,7 @@ import {
   MANIFEST_FILE,
   TEXT_FILE,
   WHERE_CODES,
-  decodeRefs,
+  postingsOf,
   shardOf,
   strideOf,
   type DocsFile,
@@ -28,6 +28,7 @@ import {
 import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
 import { queryText, type CompactTextIndex } from './text-index.ts';
 import { loadTextIndex, type TextIndex } from './text-index-load.ts';
+import { evidenceOf } from './describe-fact.ts';
 import { isCjk, tokenizeText } from './text-tokenize.ts';
 import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
 
@@ -58,7 +59,7 @@ export class Matcher {
       throw new Error(`Precedent matcher: index version ${manifest.version} is not supported (expected ${BUNDLE_VERSION}); rebuild the index`);
     }
     this.docsFile = JSON.parse(need(core, DOCS_FILE)) as DocsFile;
-    this.core = decodeRefs(JSON.parse(need(core, FACTS_FILE)) as FactTable);
+    this.core = JSON.parse(need(core, FACTS_FILE)) as FactTable;
     this.text = loadTextIndex(JSON.parse(need(core, TEXT_FILE)) as CompactTextIndex);
     this.shards = manifest.shards.map(() => undefined);
     this.loader = loader;
@@ -258,13 +259,14 @@ export class Matcher {
   private factsOf(ref: number): QueryFact[] {
     if (!this.reverse) {
       const reverse = new Map<number, QueryFact[]>();
-      for (const [key, postings] of Object.entries(this.core.keys)) {
+      for (const key of Object.keys(this.core.keys)) {
+        const postings = postingsOf(this.core, key)!;
         const stride = strideOf(key);
         for (let i = 0; i + stride <= postings.length; i += stride) {
           const where = WHERE_CODES[postings[i + 1]!];
           if (where === 'body' || key.startsWith('number:')) continue;
           const list = reverse.get(postings[i]!) ?? [];
-          const evidence = this.core.strings[postings[i + 2]!] ?? key;
+          const evidence = evidenceOf(this.core.strings, postings[i + 2]!, key);
           list.push({ fact: { type: 'identifier', key, text: evidence, start: 0, end: 0 }, lookups: [{ key, factor: 1 }] });
           reverse.set(postings[i]!, list);
         }
@@ -286,9 +288,7 @@ function safeAnalyze(query: unknown): AnalyzedQuery {
 }
 
 function readShard(text: string): ShardFile {
-  const shard = JSON.parse(text) as ShardFile;
-  decodeRefs(shard.facts);
-  return shard;
+  return JSON.parse(text) as ShardFile;
 }
 
 function need(files: Record<string, string>, name: string): string {

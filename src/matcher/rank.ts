@@ -29,8 +29,8 @@ import {
   WELL_KNOWN_PORT_FACTOR,
   WHERE_WEIGHTS,
 } from './constants.ts';
-import { WHERE_CODES, own, strideOf, type FactTable } from './bundle-format.ts';
-import { typeOfKey } from './describe-fact.ts';
+import { WHERE_CODES, own, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
+import { keyEvidence, typeOfKey } from './describe-fact.ts';
 import { nearness } from './figures.ts';
 import type { QueryFact, WordCoverage, WordDisplay } from './analyze-query.ts';
 import type { TextField, TextHit } from './text-index.ts';
@@ -84,7 +84,7 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
     for (const lookup of lookups) {
       const lists: Array<{ table: FactTable; postings: number[] }> = [];
       for (const table of tables) {
-        const postings = own(table.keys, lookup.key);
+        const postings = postingsOf(table, lookup.key);
         if (postings) lists.push({ table, postings });
       }
       if (lists.length === 0) continue;
@@ -92,12 +92,14 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
       const df = distinctRefs(lists.map((l) => l.postings), stride);
       if (df > maxPostingDocs(docs) && df > 1) continue;
       const type = typeOfKey(lookup.key);
+      const implied = keyEvidence(lookup.key);
       const base = (TYPE_WEIGHTS[type] ?? 1) * lookup.factor * rarity(docs, df) * prior(fact.type, type, fact.value);
       for (const { table, postings } of lists) {
         for (let i = 0; i + stride <= postings.length; i += stride) {
           const ref = postings[i]!;
           const where = WHERE_CODES[postings[i + 1]!] ?? 'body';
-          const evidence = table.strings[postings[i + 2]!] ?? '';
+          const id = postings[i + 2]!;
+          const evidence = id === 0 ? implied : (table.strings[id - 1] ?? '');
           let near = 1;
           if (lookup.range) {
             near = nearness(lookup.range, postings[i + 3]!);

@@ -28,63 +28,63 @@ const NO_METADATA = Object.freeze({});
 /** Postings lunr gets for one term: a term in more field-documents hands over only its heaviest. */
 export const MAX_TERM_POSTINGS = 500;
 
-/** Stored postings (see `CompactTextIndex.postings`) to plain `[field, count, refDelta, tf, …]`. */
-export function expandPostings(stored: number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < stored.length; ) {
-    const count = stored[i + 1]!;
-    out.push(stored[i]!, count);
-    i += 2;
-    for (let k = 0; k < count; k++) {
-      const e = stored[i++]!;
-      out.push(e >> 1, e & 1 ? stored[i++]! : 1);
-    }
-  }
-  return out;
-}
-
 /** Makes a lunr index over the compact form. */
 export function loadTextIndex(compact: CompactTextIndex, maxPostings: number = MAX_TERM_POSTINGS): TextIndex {
   const { fields, boosts, docs, terms, lengths } = compact;
-  const postings = compact.postings.map(expandPostings);
   const fieldCount = fields.length;
   const termIds = new Map<string, number>();
   terms.forEach((term, i) => termIds.set(term, i));
-  const df = new Float64Array(terms.length);
+
+  // Postings into flat typed arrays (no per-term garbage): term t owns entries termStart[t] … termStart[t+1].
+  const termStart = new Int32Array(terms.length + 1);
+  compact.postings.forEach((stored, t) => {
+    let entries = 0;
+    for (let i = 0; i < stored.length; ) {
+      const count = stored[i + 1]!;
+      entries += count;
+      i += 2;
+      for (let k = 0; k < count; k++) i += stored[i]! & 1 ? 2 : 1;
+    }
+    termStart[t + 1] = termStart[t]! + entries;
+  });
+  const total = termStart[terms.length]!;
+  const entryField = new Int32Array(total);
+  const entryRef = new Int32Array(total);
+  const entryTf = new Int32Array(total);
   const counts = new Int32Array(fieldCount * docs + 1);
-  postings.forEach((list, t) => {
-    for (let i = 0; i < list.length; ) {
-      const field = list[i]!;
-      const count = list[i + 1]!;
-      df[t]! += count;
+  compact.postings.forEach((stored, t) => {
+    let slot = termStart[t]!;
+    for (let i = 0; i < stored.length; ) {
+      const field = stored[i]!;
+      const count = stored[i + 1]!;
+      i += 2;
       let ref = 0;
-      for (let k = 0; k < count; k++) {
-        ref += list[i + 2 + 2 * k]!;
+      for (let k = 0; k < count; k++, slot++) {
+        const e = stored[i++]!;
+        ref += e >> 1;
+        entryField[slot] = field;
+        entryRef[slot] = ref;
+        entryTf[slot] = e & 1 ? stored[i++]! : 1;
         counts[field * docs + ref]!++;
       }
-      i += 2 + 2 * count;
     }
   });
+  const df = new Float64Array(terms.length);
+  for (let t = 0; t < terms.length; t++) df[t] = termStart[t + 1]! - termStart[t]!;
+
   // Forward index: for each field-document, its term ids (ascending) and term frequencies.
   const offsets = new Int32Array(fieldCount * docs + 1);
   for (let i = 0; i < fieldCount * docs; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
-  const forwardTerm = new Int32Array(offsets[fieldCount * docs]!);
-  const forwardTf = new Int32Array(forwardTerm.length);
+  const forwardTerm = new Int32Array(total);
+  const forwardTf = new Int32Array(total);
   const fill = offsets.slice(0, fieldCount * docs);
-  postings.forEach((list, t) => {
-    for (let i = 0; i < list.length; ) {
-      const field = list[i]!;
-      const count = list[i + 1]!;
-      let ref = 0;
-      for (let k = 0; k < count; k++) {
-        ref += list[i + 2 + 2 * k]!;
-        const slot = fill[field * docs + ref]!++;
-        forwardTerm[slot] = t;
-        forwardTf[slot] = list[i + 3 + 2 * k]!;
-      }
-      i += 2 + 2 * count;
+  for (let t = 0; t < terms.length; t++) {
+    for (let e = termStart[t]!; e < termStart[t + 1]!; e++) {
+      const slot = fill[entryField[e]! * docs + entryRef[e]!]!++;
+      forwardTerm[slot] = t;
+      forwardTf[slot] = entryTf[e]!;
     }
-  });
+  }
   const idf = Array.from(df, (d) => Math.log(1 + Math.abs((docs - d + 0.5) / (d + 0.5))));
   const average = lengths.map((list) => (list.length === 0 ? 1 : list.reduce((a, b) => a + b, 0) / list.length || 1));
 
@@ -98,17 +98,11 @@ export function loadTextIndex(compact: CompactTextIndex, maxPostings: number = M
     if (cached) return cached;
     cached = { _index: t };
     for (const field of fields) cached[field] = {};
-    const list = postings[t] ?? [];
     const entries: Array<[field: number, ref: number, weight: number]> = [];
-    for (let i = 0; i < list.length; ) {
-      const field = list[i]!;
-      const count = list[i + 1]!;
-      let ref = 0;
-      for (let k = 0; k < count; k++) {
-        ref += list[i + 2 + 2 * k]!;
-        entries.push([field, ref, df[t]! > maxPostings ? weight(field, ref, t, list[i + 3 + 2 * k]!) : 0]);
-      }
-      i += 2 + 2 * count;
+    for (let e = termStart[t]!; e < termStart[t + 1]!; e++) {
+      const field = entryField[e]!;
+      const ref = entryRef[e]!;
+      entries.push([field, ref, df[t]! > maxPostings ? weight(field, ref, t, entryTf[e]!) : 0]);
     }
     // A very common term keeps only its heaviest postings: those are the ones that could rank.
     if (entries.length > maxPostings) entries.sort((a, b) => b[2] - a[2] || a[1] - b[1]).length = maxPostings;
