@@ -13,6 +13,7 @@ import { MAX_LIMIT } from '../matcher/constants.ts';
 /** Most bytes read from stdin; the matcher reads only the first `MAX_QUERY_CHARS` characters anyway. */
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
 
+/** `--help` text. */
 export const USAGE = `Usage: npm run match -- [options] <query…>
        <command> | npm run match -- [options] [-]
 

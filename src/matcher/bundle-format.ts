@@ -12,10 +12,13 @@
  */
 import type { Where } from './types.ts';
 
-/** File names inside a bundle. */
+/** The bundle's manifest: version, record count, core files, shards. */
 export const MANIFEST_FILE = 'manifest.json';
+/** Core: record metadata and fixes. */
 export const DOCS_FILE = 'docs.json';
+/** Core: symptom-grade fact postings. */
 export const FACTS_FILE = 'facts.json';
+/** Core: the compact lunr index over short fields. */
 export const TEXT_FILE = 'text.json';
 /** Name of body shard `i`. */
 export function shardFile(i: number): string {

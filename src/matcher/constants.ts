@@ -58,8 +58,9 @@ export const TYPE_WEIGHTS: Readonly<Record<string, number>> = {
   number: 1,
 };
 
-/** A fact key in more than this share of records (and more than `COMMON_KEY_MIN_DOCS`) is skipped: it would add about nothing. */
+/** A fact key in more than this share of records is skipped (it would add about nothing)… */
 export const COMMON_KEY_SHARE = 0.5;
+/** …and in more than this many records. */
 export const COMMON_KEY_MIN_DOCS = 50;
 /** A query address inside a record's network counts this much of an exact address match. */
 export const CIDR_MATCH_FACTOR = 0.8;
@@ -68,14 +69,17 @@ export const CIDR_MATCH_FACTOR = 0.8;
 export const BARE_NUMBER_FACTOR = 0.8;
 /** A typed query fact matched only to a bare number in the record counts this much. */
 export const UNTYPED_MATCH_FACTOR = 0.5;
-/** Port matched with the same protocol: bonus; with a different one: penalty. */
+/** Port matched with the same protocol as the query's. */
 export const PROTOCOL_MATCH_FACTOR = 1.15;
+/** Port matched with a different protocol than the query's. */
 export const PROTOCOL_MISMATCH_FACTOR = 0.6;
 /** Ports every network uses: they say little about which incident this is. */
 export const WELL_KNOWN_PORTS: readonly number[] = [22, 25, 53, 80, 123, 443, 8080, 8443];
+/** Damping of a well-known port's weight. */
 export const WELL_KNOWN_PORT_FACTOR = 0.4;
-/** Numbers below this, bare, are too common to mean much. */
+/** Bare numbers below this are too common to mean much. */
 export const SMALL_NUMBER = 10;
+/** Damping of a small bare number's weight. */
 export const SMALL_NUMBER_FACTOR = 0.3;
 
 /** Relative tolerance for figures without a unit precision hint (`1000` ≈ `1020`). */
@@ -99,14 +103,17 @@ export const TEXT_CAP = 6;
  * little and cost most). With facts in the query, a lone term above it is dropped too.
  */
 export const MAX_TEXT_POSTINGS = 1000;
+/** Postings lunr gets for one term: a term in more field-documents hands over only its heaviest. */
+export const MAX_TERM_POSTINGS = 500;
 /** The same bound for body postings in the loaded shards. */
 export const MAX_BODY_POSTINGS = 10_000;
 /** Records a body-text match may add to the candidates (the best-scoring ones). */
 export const MAX_TEXT_DOCS = 500;
 /** Records one query fact may add to the candidates (the best-placed ones). */
 export const MAX_FACT_DOCS = 1000;
-/** BM25 parameters for body text. */
+/** BM25 term-frequency saturation for body text. */
 export const BM25_K1 = 1.2;
+/** BM25 length normalisation for body text. */
 export const BM25_B = 0.75;
 /** lunr field boosts of the core text index. */
 export const FIELD_BOOSTS = { title: 3, summary: 1, symptoms: 2, tags: 2 } as const;

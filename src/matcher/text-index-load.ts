@@ -8,10 +8,12 @@
  * is a dictionary lookup instead of lunr's automaton.
  */
 import lunr from 'lunr';
+import { MAX_TERM_POSTINGS } from './constants.ts';
 import type { CompactTextIndex } from './text-index.ts';
 
-/** lunr's BM25 parameters (its builder defaults). */
+/** lunr's BM25 term-frequency saturation (its builder's default). */
 export const LUNR_K1 = 1.2;
+/** lunr's BM25 length normalisation (its builder's default). */
 export const LUNR_B = 0.75;
 
 /** A loaded text index: the lunr index and each term's document frequency. */
@@ -25,8 +27,6 @@ export interface TextIndex {
 
 const NO_METADATA = Object.freeze({});
 
-/** Postings lunr gets for one term: a term in more field-documents hands over only its heaviest. */
-export const MAX_TERM_POSTINGS = 500;
 
 /** Makes a lunr index over the compact form. */
 export function loadTextIndex(compact: CompactTextIndex, maxPostings: number = MAX_TERM_POSTINGS): TextIndex {
