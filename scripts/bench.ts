@@ -7,7 +7,8 @@
  *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--profile DIR]
  *
  * `--profile DIR` also writes Node CPU profiles of load, queries and the log
- * per size (`DIR/<size>-{ready,search,log}.cpuprofile`) and lists hot functions.
+ * per size (`DIR/<size>-{ready,search,log}.cpuprofile`), a Chromium profile of
+ * one load (`DIR/<size>-chromium-ready.cpuprofile`), and lists hot functions.
  *
  * Node figures come from one child process per size (so peak memory is that
  * size's own); browser figures from headless Chromium loading the bundle over
@@ -128,6 +129,7 @@ function matcherVersion(): { hash: string; label: string } {
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(MATCHER)) throw new Error(`bench: the matcher is missing: ${MATCHER}`);
+  if (options.profile) mkdirSync(options.profile, { recursive: true });
   const root = mkdtempSync(join(tmpdir(), 'precedent-bench-'));
   const started = performance.now();
   const version = matcherVersion();
@@ -165,6 +167,9 @@ async function main(): Promise<number> {
           result.browser = await browserSide.measureMatcher(browser, server, result.size, queries, log, RESULT_LIMIT);
           progress(`${result.size} records: lunr baseline in Chromium…`);
           result.browserLunr = await browserSide.measureLunr(browser, server, result.size, queries);
+          if (options.profile) {
+            result.browserProfile = await browserSide.profileLoad(browser, server, result.size, join(options.profile, `${result.size}-chromium-ready.cpuprofile`));
+          }
         }
       } catch (error) {
         // Keep the Node figures: report the browser failure and print what was measured.

@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { byKindOf, median, sizeOf, slowestOf, summarise, type Latency, type Size, type SlowQuery } from './bench-stats.ts';
 import { LUNR_INDEX_FILE } from './bench-lunr.ts';
 import type { BenchServer } from './bench-server.ts';
+import { SAMPLING_INTERVAL_US, summariseProfile, type CpuProfile, type PhaseProfile } from './bench-profile.ts';
 import { QUERY_PASSES, type BenchQuery } from './bench-queries.ts';
 
 /** Chromium installed by Debian; override with `CHROMIUM_PATH`. */
@@ -25,19 +26,24 @@ export const CHROMIUM_ARGS = [
 /** Cold loads per size, each in a fresh context; the median is reported. */
 export const LOAD_RUNS = 3;
 
+/** Page and bundle (unminified) used for Chromium CPU profiles. */
+const PROFILE_PAGE = 'matcher-profile';
+
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Writes `matcher.js`, `lunr.js` and the two pages into `dir`; returns the matcher bundle's size. */
 export async function writePages(dir: string): Promise<Size> {
-  const bundle = async (contents: string, outfile: string): Promise<void> => {
+  const bundle = async (contents: string, outfile: string, minify = true): Promise<void> => {
     await build({
       stdin: { contents, resolveDir: ROOT, sourcefile: 'bench-entry.ts', loader: 'ts' },
-      bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, outfile, logLevel: 'error',
+      bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify, keepNames: !minify, outfile, logLevel: 'error',
     });
   };
   await bundle(`export { Matcher } from './src/matcher/index.ts';`, join(dir, 'matcher.js'));
+  // Readable names for CPU profiles (`--profile`); the minified one is what is measured and sized.
+  await bundle(`export { Matcher } from './src/matcher/index.ts';`, join(dir, `${PROFILE_PAGE}.js`), false);
   await bundle(`import lunr from 'lunr'; export { lunr };`, join(dir, 'lunr.js'));
-  for (const name of ['matcher', 'lunr']) {
+  for (const name of ['matcher', 'lunr', PROFILE_PAGE]) {
     writeFileSync(join(dir, `${name}.html`), `<!doctype html><meta charset="utf-8"><title>${name}</title>
 <script type="module">import * as lib from './${name}.js'; window.lib = lib; window.libReady = true;</script>`);
   }
@@ -69,6 +75,8 @@ export interface BrowserResult {
   slowest: SlowQuery[];
   /** Cold `searchAll` pass (shards fetched as needed) and what it fetched. */
   searchAll: Latency;
+  /** A second `searchAll` pass, the shards it needs already loaded. */
+  searchAllWarm: Latency;
   shardBytes: number;
   shardRequests: number;
   log: { medianMs: number; maxMs: number };
@@ -152,8 +160,11 @@ export async function measureMatcher(browser: Browser, server: BenchServer, size
         const m = (window as any).m;
         const times: number[] = [];
         for (const text of texts) { const t = performance.now(); await m.searchAll(text, { limit }); times.push(performance.now() - t); }
+        // Again with the shards it needed in memory: the full work of a query, fetches aside.
+        const warm: number[] = [];
+        for (const text of texts) { const t = performance.now(); await m.searchAll(text, { limit }); warm.push(performance.now() - t); }
         const memory = (performance as any).memory?.usedJSHeapSize ?? null;
-        return { times, memory };
+        return { times, warm, memory };
       }, { texts, limit });
       const shards = server.sent;
       last = {
@@ -163,6 +174,7 @@ export async function measureMatcher(browser: Browser, server: BenchServer, size
         searchByKind: byKindOf(queries, timed.search),
         slowest: slowestOf(queries, timed.search),
         searchAll: summarise(all.times),
+        searchAllWarm: summarise(all.warm),
         shardBytes: shards.reduce((sum, sent) => sum + sent.bytes, 0),
         shardRequests: shards.length,
         log: { medianMs: median(timed.logRuns), maxMs: Math.max(...timed.logRuns) },
@@ -191,4 +203,22 @@ export async function measureLunr(browser: Browser, server: BenchServer, size: n
   }, { url: `${server.url}${size}/${LUNR_INDEX_FILE}`, texts: queries.map((q) => q.text), passes: QUERY_PASSES });
   await context.close();
   return { loadMs: result.loadMs, search: summarise(result.search) };
+}
+
+/** Profiles one cold `Matcher.load` in Chromium (unminified bundle) through CDP; writes `file`. */
+export async function profileLoad(browser: Browser, server: BenchServer, size: number, file: string): Promise<PhaseProfile> {
+  const { context, page } = await openPage(browser, server, PROFILE_PAGE);
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    await cdp.send('Profiler.start');
+    await page.evaluate(async (base) => { await (window as any).lib.Matcher.load(base); }, `${server.url}${size}/`);
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    return { phase: 'Chromium ready (Matcher.load)', file, ...summariseProfile(profile as unknown as CpuProfile, `${PROFILE_PAGE}.js`) };
+  } finally {
+    await cdp.detach();
+    await context.close();
+  }
 }

@@ -140,9 +140,9 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
     mkdirSync(job.profileDir, { recursive: true });
     const bundle = readBundle(job.dir, files);
     profiles = [
-      await profilePhase('ready (fromBundle)', `${base}-ready.cpuprofile`, () => Matcher.fromBundle(bundle)),
-      await profilePhase(`${queries.length} queries (search)`, `${base}-search.cpuprofile`, () => { for (const q of queries) m.search(q.text, { limit: RESULT_LIMIT }); }),
-      await profilePhase('100 KB log (search)', `${base}-log.cpuprofile`, () => m.search(log, { limit: RESULT_LIMIT })),
+      await profilePhase('Node ready (fromBundle)', `${base}-ready.cpuprofile`, () => Matcher.fromBundle(bundle)),
+      await profilePhase(`Node, ${queries.length} queries (search)`, `${base}-search.cpuprofile`, () => { for (const q of queries) m.search(q.text, { limit: RESULT_LIMIT }); }),
+      await profilePhase('Node, 100 KB log (search)', `${base}-log.cpuprofile`, () => m.search(log, { limit: RESULT_LIMIT })),
     ];
   }
   return {

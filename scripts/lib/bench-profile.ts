@@ -34,7 +34,8 @@ interface ProfileNode {
   children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
-interface CpuProfile {
+/** A V8 `.cpuprofile`, as the inspector and CDP return it. */
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -57,15 +58,15 @@ export async function profilePhase(phase: string, file: string, fn: () => unknow
   }
 }
 
-/** Frames of the matcher's own source: their inclusive time shows its phases. */
-const MATCHER_SOURCE = '/src/matcher/';
+/** Frames of the matcher's own source (in Node): their inclusive time shows its phases. */
+export const MATCHER_SOURCE = '/src/matcher/';
 
 /**
  * Self time per function (by name and source line), hottest first, and the
  * inclusive time of the matcher's own functions; the profiler's idle and
  * inspector frames are left out.
  */
-export function summariseProfile(profile: CpuProfile): { totalMs: number; top: HotFunction[]; matcher: HotFunction[] } {
+export function summariseProfile(profile: CpuProfile, ownSource = MATCHER_SOURCE): { totalMs: number; top: HotFunction[]; matcher: HotFunction[] } {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -84,7 +85,7 @@ export function summariseProfile(profile: CpuProfile): { totalMs: number; top: H
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const up = nodes.get(at)!.callFrame;
-      if (!up.url.includes(MATCHER_SOURCE)) continue;
+      if (!up.url.includes(ownSource)) continue;
       const upName = nameOf(up);
       if (seen.has(upName)) continue;
       seen.add(upName);

@@ -8,6 +8,7 @@ import type { NodeResult } from './bench-node.ts';
 import type { LunrResult } from './bench-lunr.ts';
 import type { BrowserLunrResult, BrowserResult } from './bench-browser.ts';
 import type { Size, SlowQuery } from './bench-stats.ts';
+import type { PhaseProfile } from './bench-profile.ts';
 
 /** Library size the targets apply to. */
 export const TARGET_SIZE = 10_000;
@@ -30,6 +31,8 @@ export interface SizeResult {
   lunr: LunrResult;
   browser?: BrowserResult;
   browserLunr?: BrowserLunrResult;
+  /** With `--profile`: CPU profile of one Chromium load. */
+  browserProfile?: PhaseProfile;
   /** Size of the matcher's own browser code (minified bundle). */
   code?: Size;
 }
@@ -84,6 +87,7 @@ const ROWS: Array<Row | string> = [
   { label: 'query p95, Chromium (search, best of 3)', cells: (r) => r.browser?.search.p95, format: ms, max: TARGETS.queryP95 },
   { label: 'searchAll p95, Node (all shards)', cells: (r) => r.node.searchAll.p95, format: ms },
   { label: 'searchAll p95, Chromium (cold, fetches)', cells: (r) => r.browser?.searchAll.p95, format: ms },
+  { label: 'searchAll p95, Chromium (shards loaded)', cells: (r) => r.browser?.searchAllWarm.p95, format: ms },
   { label: '  shards fetched by searchAll (gzip)', cells: (r) => r.browser?.shardBytes, format: bytes },
   { label: '100 KB log, Node (median of 5)', cells: (r) => r.node.log.medianMs, format: ms, max: TARGETS.log },
   { label: '  same, CPU time', cells: (r) => r.node.log.cpuMs, format: ms },
@@ -178,8 +182,8 @@ export function renderBreakdown(result: SizeResult): string {
   };
   slowest('Node', node.slowest);
   if (browser) slowest('Chromium', browser.slowest);
-  for (const profile of node.profiles ?? []) {
-    out.push(`  CPU profile, Node, ${profile.phase}: ${ms(profile.totalMs)} sampled → ${profile.file}`);
+  for (const profile of [...(node.profiles ?? []), ...(result.browserProfile ? [result.browserProfile] : [])]) {
+    out.push(`  CPU profile, ${profile.phase}: ${ms(profile.totalMs)} sampled → ${profile.file}`);
     out.push('    matcher functions, inclusive:');
     for (const f of profile.matcher) out.push(`      ${ms(f.ms).padStart(9)} ${`${Math.round(f.share * 100)}%`.padStart(4)}  ${f.name}`);
     out.push('    hottest functions, self:');
