@@ -228,6 +228,8 @@ function synthBody(random: Random, facts: Facts, failure: string): string {
   const say = (template: string): string => fill(random, template, facts, failure);
   const timeline = Array.from({ length: random.int(5, 8) }, () => `- ${say(random.pick(s.timeline))}`);
   const cause = Array.from({ length: random.int(2, 3) }, () => say(random.pick(s.cause)));
+  // Rare words: real write-ups name many things once; templates alone would make the vocabulary unrealistically small.
+  for (let n = random.int(1, 3); n > 0; n--) cause.push(jargonSentence(random, zh));
   const impact = Array.from({ length: 2 }, () => say(random.pick(s.impact)));
   const lessons = Array.from({ length: random.int(2, 3) }, () => `- ${say(random.pick(s.lesson))}`);
   const resolution = [zh ? `最终方案：${facts.fix}。` : `The fix: ${facts.fix}.`];
@@ -242,6 +244,30 @@ function synthBody(random: Random, facts: Facts, failure: string): string {
     length += lengthOf(sentence, zh);
   }
   return body();
+}
+
+/** Distinct invented words in each language's long tail. */
+export const LEXICON_SIZE = 30_000;
+const LEXICON_SEED = 0x1e71c0;
+const SYLLABLES = ['ka', 'lo', 'mi', 'ven', 'tor', 'rex', 'zu', 'pra', 'dal', 'fin', 'gor', 'hux', 'jet', 'nim', 'qua', 'sol', 'tri', 'vox', 'wen', 'yor', 'bel', 'cyn', 'dro', 'esk', 'fal', 'gri', 'hol', 'isk', 'jun', 'kel'];
+const HANZI = '数据链路节点集群网关调度缓存队列存储计算实例容器镜像证书域名解析负载均衡流量监控告警日志索引分片副本主备切换回滚发布灰度配置策略规则路由交换防火墙带宽延迟抖动丢包重传握手超时连接会话令牌权限审计备份恢复迁移扩容缩容限流熔断降级探针心跳租约选举同步异步批量实时离线报表账单订单库存商品会员支付结算物流门店终端设备固件驱动内核模块进程线程内存磁盘文件目录挂载';
+let lexicons: { en: string[]; zh: string[] } | undefined;
+
+/** The invented long-tail vocabulary: the same for every library seed. */
+function lexicon(): { en: string[]; zh: string[] } {
+  if (lexicons) return lexicons;
+  const random = createRandom(LEXICON_SEED);
+  const en = new Set<string>();
+  const zh = new Set<string>();
+  while (en.size < LEXICON_SIZE) en.add(Array.from({ length: random.int(2, 4) }, () => random.pick(SYLLABLES)).join(''));
+  while (zh.size < LEXICON_SIZE) zh.add(Array.from({ length: random.int(2, 4) }, () => HANZI[random.int(0, HANZI.length - 1)]).join(''));
+  lexicons = { en: [...en], zh: [...zh] };
+  return lexicons;
+}
+
+function jargonSentence(random: Random, zh: boolean): string {
+  const words = Array.from({ length: 3 }, () => random.zipf(zh ? lexicon().zh : lexicon().en));
+  return zh ? `排查中还检查了${words[0]}、${words[1]}和${words[2]}，均已排除。` : `Engineers also checked ${words[0]}, ${words[1]} and ${words[2]} before ruling them out.`;
 }
 
 /**

@@ -60,6 +60,12 @@ describe('synthLibrary', () => {
     }
   });
 
+  it('has a long tail of rare words, not only template vocabulary', () => {
+    const words = new Set(docs.filter((doc) => doc.language === 'en').flatMap((doc) => doc.text.toLowerCase().match(/[a-z][a-z-]+/g) ?? []));
+    expect(words.size).toBeGreaterThan(1000);
+    expect(docs.filter((doc) => /Engineers also checked|排查中还检查了/.test(doc.text))).toHaveLength(400);
+  });
+
   it('fills symptoms the way records do', () => {
     for (const doc of docs) {
       const s = doc.symptoms!;
