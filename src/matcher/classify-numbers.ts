@@ -29,6 +29,9 @@ import type { Fact, FigureOp } from './types.ts';
 
 const HTTP_WORD = /^https?(?:\/[\d.]{1,3})?$/;
 
+/** IANA protocol numbers, printed after the name by conntrack and friends. */
+const PROTOCOL_NUMBERS = new Map([['tcp', 6], ['udp', 17], ['sctp', 132]]);
+
 /** Facts of the numeral at lexeme `i` (`numeral` is its `NUMERAL` match: comparison, digits, glued unit). */
 export function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArray, out: Fact[]): void {
   const lexeme = lexemes[i]!;
@@ -77,7 +80,9 @@ export function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArr
   if (isInteger && !op) {
     const prev = p1?.lower ?? '';
     // `udp 5002` is a port; `UDP 63 54503 → 5002` (a table column) and `tcp 6 120` (conntrack) are not.
-    if (PROTOCOL_WORDS.has(prev) && !(n1 && /^\d/.test(n1.text))) return portFact(lexeme, digits, prev, out);
+    // `tcp 6 src=…` (conntrack -E): 6 is TCP's own protocol number, not a port.
+    const ownNumber = PROTOCOL_NUMBERS.get(prev) === value;
+    if (PROTOCOL_WORDS.has(prev) && !ownNumber && !(n1 && /^\d/.test(n1.text))) return portFact(lexeme, digits, prev, out);
     if (PORT_WORDS.has(prev) || PORT_CJK_SUFFIXES.some((s) => cjkBefore.endsWith(s)) || cjkAfter.startsWith('端口')) {
       return portFact(lexeme, digits, lineProtocol(lexemes, i), out);
     }

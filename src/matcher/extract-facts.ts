@@ -159,6 +159,12 @@ function keyValueFacts(lexemes: Lexeme[], i: number, out: Fact[]): boolean {
     portFact(lexeme, value, lineProtocol(lexemes, i), out);
     return true;
   }
+  // `src=172.18.219.65` (conntrack, firewall logs): the address is the fact.
+  const ip = parseIpv4(value) ?? (value.includes(':') ? parseIpv6(value) : undefined);
+  if (ip) {
+    out.push(fact(lexeme, 'ip', `ip:${ip}`));
+    return true;
+  }
   if (/^[\w.-]{1,40}$/.test(value) && CODE_WORDS.has(key)) {
     out.push(fact(lexeme, 'code', `code:${value.toUpperCase()}`));
     return true;

@@ -27,6 +27,7 @@ describe('extractFacts: one row per form a responder types or pastes', () => {
     ['port', '10.0.0.1:6443', ['ip:10.0.0.1', 'port:6443']],
     ['port', 'https://example.com:8443/x', ['host:example.com', 'port:8443/tcp']],
     ['port', 'tcp 6 120 SYN_SENT', ['number:6', 'number:120', 'identifier:syn_sent']],
+    ['port', '[DESTROY] tcp 6 src=172.18.219.65', ['number:6', 'ip:172.18.219.65']],
     // codes
     ['code', 'error 266', ['code:266']],
     ['code', '下称失败 266', ['code:266']],
@@ -70,6 +71,7 @@ describe('extractFacts: one row per form a responder types or pastes', () => {
     ['ip', '10.67.65.100', ['ip:10.67.65.100']],
     ['ip', '2001:db8:0:0:0:0:0:1', ['ip:2001:db8::1']],
     ['ip', 'fe80::1', ['ip:fe80::1']],
+    ['ip', 'dst=10.108.33.37', ['ip:10.108.33.37']],
     ['ip', '999.1.1.1', []],
     ['cidr', '10.0.0.0/8', ['cidr:10.0.0.0/8']],
     ['cidr', '10.1.2.3/16', ['cidr:10.1.0.0/16']],
