@@ -3,16 +3,12 @@
  * phone-width layout without sideways scrolling, pages that read fine with
  * JavaScript off, and no serious or critical axe-core violations.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './setup/browser.ts';
-import { startSite, type SiteServer } from './setup/server.ts';
-import { NEWEST_FIRST, SCALE, TITLES, expectNoHorizontalScroll, newPage, url, visibleRecordIds, type Lang } from './support/library.ts';
-
-/** axe-core's browser bundle, injected into each page checked. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './setup/browser.ts';
+import { NEWEST_FIRST, SCALE, TITLES, expectNoHorizontalScroll, url, visibleRecordIds, type Lang } from './support/library.ts';
+import { axeViolations } from './support/axe.ts';
+import { useBrowserSession } from './support/session.ts';
 
 /** Every kind of page the site builds, per language. */
 function pages(lang: Lang): string[] {
@@ -31,34 +27,14 @@ const ALL_PAGES = [...pages('zh'), ...pages('en')];
 
 const SKIP_LINK: Record<Lang, string> = { zh: '跳到正文', en: 'Skip to content' };
 
-let site: SiteServer;
-let browser: Browser;
+const session = useBrowserSession();
 let page: Page;
-let errors: string[];
-let closePage: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  expect(errors, 'console errors, uncaught exceptions or dialogs').toEqual([]);
-  await closePage?.();
-  closePage = undefined;
-});
-
-async function open(path: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
-  await closePage?.();
-  ({ page, errors, close: closePage } = await newPage(browser, options));
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  let response;
   // networkidle: the matcher page fetches its index and renders results after load.
-  const response = await page.goto(new URL(path, site.url).href, { waitUntil: 'networkidle' });
-  if (response?.status() === 404) errors.splice(0, errors.length, ...errors.filter((e) => !/status of 404/.test(e)));
+  ({ page, response } = await session.open(path, options, 'networkidle'));
+  if (response?.status() === 404) session.forgive(/status of 404/);
   return page;
 }
 
@@ -143,14 +119,7 @@ describe('JavaScript disabled', () => {
 describe('axe-core', () => {
   it.each([...ALL_PAGES, '/zh/no-such-page/'])('%s has no serious or critical violations', async (path) => {
     await open(path);
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 

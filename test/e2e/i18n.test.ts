@@ -3,12 +3,11 @@
  * page (record, tag, category, library), changes the UI strings and the
  * document language, and leaves the record's own text exactly as written.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords, type LoadedRecord } from '../../src/records/load.ts';
-import { launchBrowser } from './setup/browser.ts';
-import { startSite, type SiteServer } from './setup/server.ts';
-import { NEWEST_FIRST, TITLES, newPage, url, type Lang } from './support/library.ts';
+import { NEWEST_FIRST, TITLES, url, type Lang } from './support/library.ts';
+import { useBrowserSession } from './support/session.ts';
 
 /** `html[lang]`, the switcher's link text, and UI words on a record page, per language. */
 const UI: Record<Lang, { htmlLang: string; switchTo: string; nav: string[]; headings: string[] }> = {
@@ -17,33 +16,16 @@ const UI: Record<Lang, { htmlLang: string; switchTo: string; nav: string[]; head
 };
 const OTHER: Record<Lang, Lang> = { zh: 'en', en: 'zh' };
 
-let site: SiteServer;
-let browser: Browser;
+const session = useBrowserSession();
 let page: Page;
-let errors: string[];
-let closePage: (() => Promise<void>) | undefined;
 const records = new Map<string, LoadedRecord>();
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
   for (const record of (await loadRecords('content/incidents')).records) records.set(record.data.id, record);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  expect(errors, 'console errors, uncaught exceptions or dialogs').toEqual([]);
-  await closePage?.();
-  closePage = undefined;
-});
-
 async function open(path: string): Promise<Page> {
-  ({ page, errors, close: closePage } = await newPage(browser));
-  await page.goto(new URL(path, site.url).href);
+  ({ page } = await session.open(path));
   return page;
 }
 
@@ -121,15 +103,13 @@ describe('language links', () => {
           .locator('head link[rel="alternate"][hreflang]')
           .evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), new URL((l as HTMLLinkElement).href).pathname]));
         expect(alternates).toContainEqual([UI[OTHER[lang]].htmlLang, url(OTHER[lang], 'records', id)]);
-        await closePage?.();
-        closePage = undefined;
       }
     }
   });
 
   it('the site root offers both libraries and sends a reader without a choice to the Chinese one', async () => {
     // Read the links from the served HTML: in a browser the page redirects at once.
-    const html = await (await fetch(site.url)).text();
+    const html = await (await fetch(session.site.url)).text();
     expect(html).toContain('href="/zh/"');
     expect(html).toContain('href="/en/"');
     await open('/');
@@ -143,7 +123,6 @@ describe('language links', () => {
     expect(en).toContain('31 Jul 2024');
     expect(en).toContain('3 h 8 min later');
     expect(en).toContain('07:38 UTC+08:00');
-    await closePage?.();
     await open(url('zh', 'records', 'scale-price-push-failure-266-calico-nat'));
     const zh = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
     expect(zh).toContain('2024年7月31日');

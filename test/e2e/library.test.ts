@@ -3,10 +3,9 @@
  * without a reload, write the query string, and come back on reload, Back
  * and a shared link.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './setup/browser.ts';
-import { startSite, type SiteServer } from './setup/server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './setup/browser.ts';
 import {
   CONNTRACK,
   LEARNINGSPACE,
@@ -15,11 +14,11 @@ import {
   SCALE,
   TITLES,
   expectNoHorizontalScroll,
-  newPage,
   url,
   visibleRecordIds,
   type Lang,
 } from './support/library.ts';
+import { useBrowserSession } from './support/session.ts';
 
 /** Filter labels as a reader sees them, per UI language. */
 const LABELS: Record<Lang, { kind: string; tag: string; year: string; text: string; reset: string }> = {
@@ -27,31 +26,11 @@ const LABELS: Record<Lang, { kind: string; tag: string; year: string; text: stri
   en: { kind: 'Kind', tag: 'Tag', year: 'Year', text: 'Text', reset: 'Reset filters' },
 };
 
-let site: SiteServer;
-let browser: Browser;
+const session = useBrowserSession();
 let page: Page;
-let errors: string[];
-let closePage: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  expect(errors, 'console errors, uncaught exceptions or dialogs').toEqual([]);
-  await closePage?.();
-  closePage = undefined;
-});
-
-async function open(path: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
-  ({ page, errors, close: closePage } = await newPage(browser, options));
-  await page.goto(new URL(path, site.url).href);
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  ({ page } = await session.open(path, options));
   return page;
 }
 
@@ -151,7 +130,7 @@ describe.each(['zh', 'en'] as const)('library /%s/', (lang) => {
 
     await page.getByRole('button', { name: labels.reset }).click();
     await expect.poll(() => visibleRecordIds(page)).toEqual([...NEWEST_FIRST]);
-    await expect.poll(() => page.url()).toBe(new URL(url(lang), site.url).href);
+    await expect.poll(() => page.url()).toBe(session.href(url(lang)));
   });
 
   it('opens a shared filtered link as filtered, and Back returns to the previous filter', async () => {
@@ -186,7 +165,6 @@ describe.each(['zh', 'en'] as const)('library /%s/', (lang) => {
     await open(url(lang));
     await expectNoHorizontalScroll(page);
     await screenshot(page, `library-${lang}-desktop`);
-    await closePage?.();
     await open(url(lang), { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     await expectNoHorizontalScroll(page);
     await screenshot(page, `library-${lang}-phone`);

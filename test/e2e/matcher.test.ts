@@ -2,54 +2,23 @@
  * The matcher in the browser: the matcher page, the header search box and
  * the related-records list, driven in Chromium against the built site.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, SCREENSHOT_DIR, screenshot, type PageReport } from './setup/browser.ts';
-import { buildSite, ROOT, serveStatic, startSite, type SiteServer } from './setup/server.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, SCREENSHOT_DIR, screenshot, type PageReport } from './setup/browser.ts';
+import { buildSite, ROOT, serveStatic } from './setup/server.ts';
+import { CONNTRACK, LEARNINGSPACE, LICENSE, SCALE } from './support/library.ts';
+import { axeViolations } from './support/axe.ts';
+import { useBrowserSession } from './support/session.ts';
 import { MATCH_EXAMPLES, MATCH_STRINGS } from '../../src/scripts/match-strings.ts';
 import { MAX_QUERY_CHARS } from '../../src/matcher/index.ts';
 
-const SCALE = 'scale-price-push-failure-266-calico-nat';
-const CONNTRACK = 'k8s-conntrack-timeout-long-connection-reset';
-const LICENSE = 'h3cloud-os-license-server-port-5555-connections';
-const LEARNINGSPACE = 'learningspace-homework-distribution-ovs-drop';
 /** A dropdown option that opens a record (not "see all"). */
 const RECORD_OPTION = '#site-search-listbox:not([hidden]) [role="option"][data-href*="/records/"]';
 const SCALE_TITLE_EN = 'Store scale price push fails with error 266: container NAT rewrites the source port and the vendor scale rejects it';
 
-/** axe-core's browser bundle, injected into the pages checked. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
-let site: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-const at = (path: string) => new URL(path, site.url).href;
+const session = useBrowserSession();
+const at = (path: string) => session.href(path);
 
 /** Waits until the matcher page has settled on results, no results or an error. */
 async function settled(page: Page): Promise<string> {
@@ -69,7 +38,7 @@ function resultIds(page: Page): Promise<string[]> {
 
 /** Opens the matcher page and searches for `query` the way a user types it. */
 async function search(lang: 'en' | 'zh', query: string): Promise<{ page: Page; report: PageReport }> {
-  const opened = await openPage(browser);
+  const opened = await newPage(session.browser);
   await opened.page.goto(at(`${lang}/match/`));
   await opened.page.locator('#match-q').pressSequentially(query, { delay: 15 });
   // A partial query may have settled already: wait for the run of the whole one (it writes the URL first).
@@ -98,7 +67,7 @@ describe('matcher page', () => {
   });
 
   test('on a phone-sized screen the results fit without sideways scrolling', async () => {
-    const { page, report } = await openPage(browser, { width: 390, height: 844 });
+    const { page, report } = await newPage(session.browser, { viewport: { width: 390, height: 844 } });
     await page.goto(at('zh/match/?q=udp%205002%20ECONNRESET%205555'));
     expect(await settled(page)).toBe('results');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
@@ -128,7 +97,7 @@ describe('matcher page', () => {
   });
 
   test('the query lives in the URL: reloading restores it and its results', async () => {
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     await page.goto(at('en/match/'));
     await page.fill('#match-q', '266');
     await settled(page);
@@ -144,7 +113,7 @@ describe('matcher page', () => {
   });
 
   test('Enter searches, Shift+Enter adds a line, clearing the box brings back the examples', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await newPage(session.browser);
     await page.goto(at('en/match/'));
     const box = page.locator('#match-q');
     await box.pressSequentially('ECONNRESET');
@@ -163,7 +132,7 @@ describe('matcher page', () => {
   });
 
   test('the empty state offers every example, and clicking one searches it', async () => {
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     await page.goto(at('zh/match/'));
     const examples = await page.$$eval('#match-empty a[data-example]', (links) => links.map((link) => link.textContent?.trim()));
     expect(examples).toEqual([...MATCH_EXAMPLES]);
@@ -187,7 +156,7 @@ describe('matcher page', () => {
       '下秤失败': SCALE,
     };
     expect(Object.keys(expected).sort()).toEqual([...MATCH_EXAMPLES].sort());
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     await page.goto(at('zh/match/'));
     const firsts: Record<string, string | undefined> = {};
     for (const example of MATCH_EXAMPLES) {
@@ -204,7 +173,7 @@ describe('matcher page', () => {
   });
 
   test('markup and a 100 KB paste are shown as text: no dialog, no console error, no injected element', async () => {
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     const attack = '<img src=x onerror=alert(1)>';
     await page.goto(at(`en/match/?q=${encodeURIComponent(attack)}`));
     await settled(page);
@@ -246,7 +215,7 @@ describe('matcher page', () => {
   });
 
   test('an index that fails to load shows the error state', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await newPage(session.browser);
     await page.route('**/matcher/manifest.json', (route) => route.fulfill({ status: 500, body: 'down' }));
     await page.goto(at('en/match/?q=266'));
     expect(await settled(page)).toBe('error');
@@ -256,7 +225,7 @@ describe('matcher page', () => {
   });
 
   test('once loaded it keeps working offline', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.goto(at('en/match/?q=udp%205002'));
     await settled(page);
@@ -268,7 +237,7 @@ describe('matcher page', () => {
   });
 
   test('without JavaScript it says so and still lists the examples', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(at('en/match/'));
     expect(await page.textContent('.match-nojs')).toBe(`${MATCH_STRINGS.en.noJs} ${MATCH_STRINGS.en.noJsLibrary}.`);
@@ -282,7 +251,7 @@ describe('matcher page', () => {
 
 describe('accessibility', () => {
   test('no serious axe-core violations: empty page, results in light and dark, open dropdown', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await newPage(session.browser);
     await page.goto(at('zh/match/'));
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(at('en/match/?q=udp%205002%20ECONNRESET'));
@@ -302,7 +271,7 @@ describe('accessibility', () => {
 
 describe('header search box', () => {
   test('/ focuses it on the library page; typing shows the top results; arrows + Enter open one', async () => {
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     await page.goto(at('zh/'));
     expect(await page.getAttribute('#site-search', 'data-enhanced'), 'SearchBox.astro must be on every page (BaseLayout)').toBe('true');
     await page.keyboard.press('/');
@@ -322,7 +291,7 @@ describe('header search box', () => {
   });
 
   test('Esc closes the dropdown; Enter without a selection goes to the matcher page', async () => {
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     await page.goto(at('en/'));
     await page.click('#site-search');
     await page.keyboard.type('ECONNRESET', { delay: 20 });
@@ -337,7 +306,7 @@ describe('header search box', () => {
   });
 
   test('clicking an option opens its record', async () => {
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     await page.goto(at('en/records/' + LICENSE + '/'));
     await page.click('#site-search');
     await page.keyboard.type('ECONNRESET', { delay: 20 });
@@ -348,7 +317,7 @@ describe('header search box', () => {
   });
 
   test('/ typed inside a text field stays in that field', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await newPage(session.browser);
     await page.goto(at('en/match/'));
     await page.click('#match-q');
     await page.keyboard.type('a/b');
@@ -360,7 +329,7 @@ describe('header search box', () => {
 
 describe('related records', () => {
   test('a record page lists the other records it shares evidence with, rendered at build time (no JavaScript)', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(at(`en/records/${LEARNINGSPACE}/`));
     expect(await page.textContent('#related-records-heading')).toBe(MATCH_STRINGS.en.relatedHeading);
@@ -381,7 +350,7 @@ describe('served from a sub-path', () => {
     const outDir = path.join(ROOT, 'test-output/e2e-base-dist');
     buildSite({ outDir, env: { PRECEDENT_BASE: '/precedent/' } });
     const server = await serveStatic(outDir, { base: '/precedent/' });
-    const { page, report } = await openPage(browser);
+    const { page, report } = await newPage(session.browser);
     try {
       await page.goto(new URL('en/match/?q=udp%205002', server.url).href);
       expect(await settled(page)).toBe('results');

@@ -3,11 +3,10 @@
  * checked here is copied from the records' frontmatter (content/incidents),
  * so a page that drops, rounds, re-times or re-orders one fails.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords, type LoadedRecord } from '../../src/records/load.ts';
-import { launchBrowser, screenshot } from './setup/browser.ts';
-import { startSite, type SiteServer } from './setup/server.ts';
+import { screenshot } from './setup/browser.ts';
 import {
   CONNTRACK,
   LEARNINGSPACE,
@@ -16,11 +15,11 @@ import {
   SCALE,
   TITLES,
   expectNoHorizontalScroll,
-  newPage,
   url,
   type Lang,
   type RecordId,
 } from './support/library.ts';
+import { useBrowserSession } from './support/session.ts';
 
 /** UI words the assertions look for, per language. */
 const UI: Record<
@@ -95,33 +94,17 @@ const CHIPS: Record<RecordId, string[]> = {
   [CONNTRACK]: ['2222/tcp', 'ECONNRESET'],
 };
 
-let site: SiteServer;
-let browser: Browser;
+const session = useBrowserSession();
 let page: Page;
-let errors: string[];
-let closePage: (() => Promise<void>) | undefined;
 const records = new Map<string, LoadedRecord>();
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
   for (const record of (await loadRecords('content/incidents')).records) records.set(record.data.id, record);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  expect(errors, 'console errors, uncaught exceptions or dialogs').toEqual([]);
-  await closePage?.();
-  closePage = undefined;
-});
-
-async function open(path: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
-  ({ page, errors, close: closePage } = await newPage(browser, options));
-  const response = await page.goto(new URL(path, site.url).href);
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  let response;
+  ({ page, response } = await session.open(path, options));
   expect(response?.status(), `HTTP status of ${path}`).toBe(200);
   return page;
 }
@@ -290,7 +273,6 @@ describe.each(['zh', 'en'] as const)('record pages in /%s/', (lang) => {
     await open(url(lang, 'records', SCALE));
     await expectNoHorizontalScroll(page);
     await screenshot(page, `record-003-${lang}-desktop`);
-    await closePage?.();
     await open(url(lang, 'records', SCALE), { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     await expectNoHorizontalScroll(page);
     await screenshot(page, `record-003-${lang}-phone`);
@@ -339,11 +321,11 @@ describe('tag and category pages', () => {
 
 describe('404', () => {
   it.each(['zh', 'en'] as const)('an unknown record under /%s/ answers 404 with a way back to the library and the matcher', async (lang) => {
-    ({ page, errors, close: closePage } = await newPage(browser));
-    const response = await page.goto(new URL(url(lang, 'records', 'no-such-record'), site.url).href);
+    let response;
+    ({ page, response } = await session.open(url(lang, 'records', 'no-such-record')));
     expect(response?.status()).toBe(404);
     // The browser logs the 404 response itself; that is not a page error.
-    errors.splice(0, errors.length, ...errors.filter((e) => !/status of 404/.test(e)));
+    session.forgive(/status of 404/);
     const text = await textOf(page.locator('main'));
     expect(text).toMatch(/页面不存在|Page not found/);
     const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

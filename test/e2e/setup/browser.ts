@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
 
 /** Chromium installed by Debian; override with `PRECEDENT_CHROMIUM` (or `CHROMIUM_PATH`). */
@@ -43,9 +43,16 @@ export interface PageReport {
   dialogs: string[];
 }
 
-/** Opens a page that records errors and dialogs, and dismisses any dialog. */
-export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<{ page: Page; report: PageReport }> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+/**
+ * Opens a page in a fresh context (own viewport, JS on or off) that records
+ * errors and dialogs and dismisses any dialog. `close` ends the context.
+ */
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; report: PageReport; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
   const report: PageReport = { errors: [], dialogs: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') report.errors.push(message.text());
@@ -55,7 +62,7 @@ export async function openPage(browser: Browser, options: { width?: number; heig
     report.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  return { page, report };
+  return { page, report, close: () => context.close() };
 }
 
 /** Saves a full-page screenshot as `test-output/screenshots/<name>.png`; returns its path. */

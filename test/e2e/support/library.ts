@@ -2,7 +2,7 @@
  * What the browser tests expect of the four records in content/incidents,
  * and small page helpers shared by the library, record and i18n tests.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The UI languages, in the order the site offers them. */
@@ -49,25 +49,6 @@ export async function visibleRecordIds(page: Page): Promise<string[]> {
 export async function mainText(page: Page): Promise<string> {
   const text = await page.locator('main').innerText();
   return text.replace(/\s+/g, ' ');
-}
-
-/** Opens a fresh context (own viewport, JS on or off) with one page that records errors. */
-export async function newPage(
-  browser: Browser,
-  options: BrowserContextOptions = {},
-): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return { page, errors, close: () => context.close() };
 }
 
 /** Asserts the page has no horizontal scroll at its viewport width. */

@@ -1,0 +1,79 @@
+/**
+ * The lifecycle every browser test file shares: one served site and one
+ * Chromium per file, one page at a time. Every page, when the next one opens
+ * or the test ends, is closed and must have logged no console error,
+ * uncaught exception or dialog.
+ */
+import type { Browser, BrowserContextOptions, Page, Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser, newPage, type PageReport } from '../setup/browser.ts';
+import { startSite, type SiteServer } from '../setup/server.ts';
+
+/** A test file's site, browser and current page. */
+export interface BrowserSession {
+  /** The served site (set in `beforeAll`). */
+  readonly site: SiteServer;
+  /** The browser (set in `beforeAll`). */
+  readonly browser: Browser;
+  /** Absolute URL of a site path. */
+  href(path: string): string;
+  /** Finishes the current page (closed and checked), then opens `path` in a fresh context. */
+  open(
+    path: string,
+    options?: BrowserContextOptions,
+    waitUntil?: 'load' | 'networkidle',
+  ): Promise<{ page: Page; response: Response | null }>;
+  /** Drops the current page's errors matching `pattern`, e.g. the browser's own log line for a 404. */
+  forgive(pattern: RegExp): void;
+}
+
+/** Registers the hooks of a browser test file and returns its session. */
+export function useBrowserSession(): BrowserSession {
+  let site: SiteServer | undefined;
+  let browser: Browser | undefined;
+  let current: { report: PageReport; close: () => Promise<void> } | undefined;
+
+  /** Closes the current page and asserts it reported nothing. */
+  const finish = async () => {
+    const page = current;
+    current = undefined;
+    if (!page) return;
+    await page.close();
+    const problems = [...page.report.errors, ...page.report.dialogs.map((message) => `dialog: ${message}`)];
+    expect(problems, 'console errors, uncaught exceptions or dialogs').toEqual([]);
+  };
+
+  beforeAll(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(finish);
+
+  const session: BrowserSession = {
+    get site() {
+      if (!site) throw new Error('The site is served from beforeAll on');
+      return site;
+    },
+    get browser() {
+      if (!browser) throw new Error('The browser is launched from beforeAll on');
+      return browser;
+    },
+    href: (path) => new URL(path, session.site.url).href,
+    async open(path, options = {}, waitUntil = 'load') {
+      await finish();
+      const opened = await newPage(session.browser, options);
+      current = opened;
+      const response = await opened.page.goto(session.href(path), { waitUntil });
+      return { page: opened.page, response };
+    },
+    forgive(pattern) {
+      const errors = current?.report.errors;
+      if (errors) errors.splice(0, errors.length, ...errors.filter((error) => !pattern.test(error)));
+    },
+  };
+  return session;
+}
