@@ -104,18 +104,11 @@ export interface Reason {
   weight: number;
 }
 
-/** One ranked record. */
-export interface MatchResult {
-  id: string;
-  title: string;
-  titleEn?: string;
-  kind: string;
-  date?: string;
-  file: string;
+/** One ranked record: the record's header fields, its score, evidence and fix. */
+export interface MatchResult extends Pick<MatchDoc, 'id' | 'title' | 'titleEn' | 'kind' | 'date' | 'file' | 'fix'> {
   /** 0..100, comparable within one query. */
   score: number;
   reasons: Reason[];
-  fix?: MatchFix;
 }
 
 /** Options of `search`, `searchAll` and `related`. */

@@ -3,7 +3,7 @@
  * it into a {@link ScaffoldInput}; a bad value is a {@link ScaffoldInputError}
  * naming the flag.
  */
-import { calendarDate } from '../schema/record.ts';
+import { calendarDate, isTimeZone } from '../schema/record.ts';
 import { KINDS, SEVERITIES, type Kind, type Severity } from '../schema/taxonomy.ts';
 import { isCjk, recordId } from './slug.ts';
 import type { ScaffoldInput } from './template.ts';
@@ -86,13 +86,4 @@ export function recordFileName(input: Pick<ScaffoldInput, 'date' | 'id'>): strin
 
 function list(values: readonly string[]): string {
   return values.map((value) => `\`${value}\``).join(', ');
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

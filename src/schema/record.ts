@@ -301,7 +301,8 @@ export type ActionItem = z.output<typeof actionItem>;
 export type TimelineEvent = z.output<typeof timelineEvent>;
 export type Remedy = z.output<typeof remedy>;
 
-function isTimeZone(zone: string): boolean {
+/** Whether `zone` is an IANA time zone this runtime knows, e.g. `Asia/Shanghai`. */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
