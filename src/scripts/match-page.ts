@@ -7,7 +7,7 @@
 import { MAX_QUERY_CHARS, type Matcher, type MatchResult } from '../matcher/index.ts';
 import { debounce, isComposing } from './dom-utils.ts';
 import { getMatcher } from './matcher-loader.ts';
-import { fill, type MatchStrings } from './match-strings.ts';
+import { fill, type MatchStrings } from '../i18n/match-strings.ts';
 import { renderResultList, type RenderContext } from './render-results.ts';
 
 /** Wait after the last keystroke before searching. */

@@ -5,7 +5,7 @@
  */
 import type { MatchResult, Reason } from '../matcher/index.ts';
 import { highlightParts } from './highlight.ts';
-import { fill, type MatchStrings } from './match-strings.ts';
+import { fill, type MatchStrings } from '../i18n/match-strings.ts';
 
 /** What the renderers need to know about the page. */
 export interface RenderContext {

@@ -7,7 +7,7 @@
  */
 import type { Matcher, MatchResult } from '../matcher/index.ts';
 import { debounce, isComposing, isEditable } from './dom-utils.ts';
-import { matchStrings } from './match-strings.ts';
+import { matchStrings } from '../i18n/match-strings.ts';
 import { renderOption, type RenderContext } from './render-results.ts';
 
 /** Results in the dropdown. */

@@ -10,7 +10,7 @@ import { buildSite, ROOT, serveStatic } from './setup/server.ts';
 import { CONNTRACK, LEARNINGSPACE, LICENSE, SCALE } from './support/library.ts';
 import { axeViolations } from './support/axe.ts';
 import { useBrowserSession } from './support/session.ts';
-import { MATCH_EXAMPLES, MATCH_STRINGS } from '../../src/scripts/match-strings.ts';
+import { MATCH_EXAMPLES, MATCH_STRINGS } from '../../src/i18n/match-strings.ts';
 import { MAX_QUERY_CHARS } from '../../src/matcher/index.ts';
 
 /** A dropdown option that opens a record (not "see all"). */

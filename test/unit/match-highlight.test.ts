@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { highlightParts, MAX_FRAGMENT_LENGTH } from '../../src/scripts/highlight.ts';
-import { fill, matchStrings, MATCH_STRINGS } from '../../src/scripts/match-strings.ts';
+import { fill, matchStrings, MATCH_STRINGS } from '../../src/i18n/match-strings.ts';
 
 describe('highlightParts', () => {
   test('marks each word of the fragment, case-insensitively, keeping the rest as plain text', () => {

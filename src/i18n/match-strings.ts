@@ -1,8 +1,11 @@
 /**
- * The matcher UI's own words in zh and en. Pages serialise the table for the
- * current language into a `data-strings` attribute, so client scripts never
- * import the whole site dictionary.
+ * The matcher UI's words in zh and en (kind labels come from the taxonomy
+ * table). Pages serialise the table for the current language into a
+ * `data-strings` attribute, so client scripts never import the whole site
+ * dictionary.
  */
+
+import { TAXONOMY_LABELS } from './taxonomy.ts';
 
 /** Languages the matcher UI speaks. */
 export const MATCH_LANGS = ['zh', 'en'] as const;
@@ -82,7 +85,7 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     tooLongToShare: '查询太长，未写入地址栏，无法通过链接分享。',
     truncated: '内容较长：只匹配了前 {read} KB（共 {total} KB）。',
     where: { symptom: '症状', title: '标题', summary: '摘要', body: '正文', fix: '修复' },
-    kinds: { postmortem: '故障复盘', 'support-case': '支持案例', advisory: '厂商公告', 'known-issue': '已知问题' },
+    kinds: TAXONOMY_LABELS.zh.kind,
     searchBoxHint: '按 / 搜索',
     dropdownLabel: '匹配的记录',
     seeAll: '查看全部结果',
@@ -117,7 +120,7 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     tooLongToShare: 'The query is too long to keep in the address bar, so it cannot be shared as a link.',
     truncated: 'Long input: only the first {read} KB of {total} KB were matched.',
     where: { symptom: 'symptom', title: 'title', summary: 'summary', body: 'body', fix: 'fix' },
-    kinds: { postmortem: 'Postmortem', 'support-case': 'Support case', advisory: 'Vendor advisory', 'known-issue': 'Known issue' },
+    kinds: TAXONOMY_LABELS.en.kind,
     searchBoxHint: 'Press / to search',
     dropdownLabel: 'Matching records',
     seeAll: 'See all results',
