@@ -5,11 +5,14 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { SANITIZE_SCHEMA, rehypeDemoteHeadings, rehypeFocusableCode } from './src/markdown-pipeline.ts';
 import validateRecords from './src/validate/astro-integration.ts';
+import { loadConfig } from './src/config.ts';
+
+const config = loadConfig();
 
 export default defineConfig({
-  site: process.env.PRECEDENT_SITE_URL || 'https://precedent.example',
-  // Serve from a sub-path with e.g. PRECEDENT_BASE=/precedent; every link is built from BASE_URL.
-  base: process.env.PRECEDENT_BASE || '/',
+  // precedent.config.json (or PRECEDENT_SITE_URL / PRECEDENT_BASE); every link is built from BASE_URL.
+  site: config.siteUrl,
+  base: config.base,
   trailingSlash: 'ignore',
   // Fails the build on invalid records, with the messages of `npm run validate`.
   integrations: [validateRecords()],

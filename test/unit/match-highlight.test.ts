@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { highlightParts, MAX_FRAGMENT_LENGTH } from '../../src/scripts/highlight.ts';
+import { highlightParts, MAX_FRAGMENT_LENGTH } from '../../src/matcher/highlight.ts';
 import { fill, matchStrings, MATCH_STRINGS } from '../../src/i18n/match-strings.ts';
 
 describe('highlightParts', () => {

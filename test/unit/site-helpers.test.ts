@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDay, formatDuration, formatMoment, formatNumber, zoneOffset } from '../../src/i18n/format.ts';
 import { en, zh } from '../../src/i18n/ui.ts';
 import { TAXONOMY_LABELS } from '../../src/i18n/taxonomy.ts';
-import { buildTimeline } from '../../src/components/lib/timeline.ts';
-import { pivotMetrics } from '../../src/components/lib/impact.ts';
-import { figureText, portText } from '../../src/components/lib/symptoms.ts';
-import { matches, searchFromState, stateFromSearch } from '../../src/components/lib/record-filters.ts';
+import { buildTimeline } from '../../src/site/timeline.ts';
+import { pivotMetrics } from '../../src/site/impact.ts';
+import { figureText, portText } from '../../src/site/symptoms.ts';
+import { matches, searchFromState, stateFromSearch } from '../../src/browser/record-filters.ts';
 import { CAUSE_CATEGORIES, KINDS } from '../../src/schema/taxonomy.ts';
 
 const MIN = 60_000;

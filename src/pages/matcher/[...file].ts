@@ -1,9 +1,9 @@
 /**
  * Emits the matcher index as static files: `/matcher/manifest.json` and
- * every file it lists. Built once per build (see `src/lib/matcher-bundle.ts`).
+ * every file it lists. Built once per build (see `src/site/matcher-bundle.ts`).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getMatcherFiles } from '../../lib/matcher-bundle.ts';
+import { getMatcherFiles } from '../../site/matcher-bundle.ts';
 
 export const getStaticPaths = (async () => {
   const files = await getMatcherFiles();

@@ -1,6 +1,6 @@
 /** Builds the visual timeline: timeline events merged with the key moments in `times`. */
-import type { RecordData } from '../../schema/record.ts';
-import type { MomentType } from '../../i18n/taxonomy.ts';
+import type { RecordData } from '../schema/record.ts';
+import type { MomentType } from '../i18n/taxonomy.ts';
 
 /** One entry on the timeline. */
 export interface TimelineEntry {

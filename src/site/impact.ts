@@ -1,5 +1,5 @@
 /** Pivots impact metrics into a table: one row per window, one column per label. */
-import type { Metric } from '../../schema/record.ts';
+import type { Metric } from '../schema/record.ts';
 
 /** A column of the impact table. */
 export interface MetricColumn {

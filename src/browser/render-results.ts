@@ -4,7 +4,7 @@
  * createTextNode), never through innerHTML.
  */
 import type { MatchResult, Reason } from '../matcher/index.ts';
-import { highlightParts } from './highlight.ts';
+import { highlightParts } from '../matcher/highlight.ts';
 import { fill, type MatchStrings } from '../i18n/match-strings.ts';
 
 /** What the renderers need to know about the page. */

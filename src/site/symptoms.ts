@@ -1,5 +1,5 @@
 /** Short text forms of symptoms, as chips show them. */
-import type { Symptoms } from '../../schema/record.ts';
+import type { Symptoms } from '../schema/record.ts';
 
 /** `5002/udp`, or `5002` without a protocol. */
 export function portText(port: Symptoms['ports'][number]): string {
