@@ -14,6 +14,9 @@ export default defineConfig({
   site: config.siteUrl,
   base: config.base,
   trailingSlash: 'ignore',
+  // The content layer's cache; a build of another library (tests build fixture libraries) passes its own
+  // folder so two libraries' entries never mix.
+  ...(process.env.PRECEDENT_CACHE_DIR ? { cacheDir: process.env.PRECEDENT_CACHE_DIR } : {}),
   // Fails the build on invalid records, with the messages of `npm run validate`.
   integrations: [validateRecords()],
   markdown: {
