@@ -2,7 +2,7 @@
  * `npm run actions`: every action item across the records, with filters;
  * `--json` for scripts, `--check` for a scheduled job (exit 1 when an item is
  * overdue), `--sync` to refresh statuses from GitHub or Jira. The logic lives
- * in `src/actions/`.
+ * in `src/follow-ups/`.
  *
  * Exit codes: 0 done (or nothing overdue), 1 overdue items or a failed sync,
  * 2 a usage error.
@@ -20,9 +20,9 @@ import {
   toJson,
   type ActionFilter,
   type ActionRow,
-} from '../actions/index.ts';
-import { actionItemPlace } from '../actions/place.ts';
-import { runSync } from '../actions/sync/run-sync.ts';
+} from '../follow-ups/index.ts';
+import { actionItemPlace } from '../follow-ups/place.ts';
+import { runSync } from '../follow-ups/sync/run-sync.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
 
 export const actionsCommand = defineCommand({

@@ -4,7 +4,7 @@
  * and tracker links.
  */
 import { describe, expect, test } from 'vitest';
-import * as actions from '../../src/actions/index.ts';
+import * as actions from '../../src/follow-ups/index.ts';
 import {
   collectActionItems,
   countActionItems,
@@ -18,7 +18,7 @@ import {
   today,
   trackerLabel,
   type ActionSource,
-} from '../../src/actions/index.ts';
+} from '../../src/follow-ups/index.ts';
 
 function record(id: string, items: ActionSource['data']['actionItems'], extra: Partial<ActionSource['data']> = {}): ActionSource {
   return {
