@@ -16,8 +16,13 @@ export const MAX_FRAGMENT_LENGTH = 200;
 /** At most this many words of a fragment are highlighted. */
 export const MAX_WORDS = 12;
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/**
+ * `value` as a literal for a `u`-flag pattern. Only the syntax characters are
+ * escaped: under `u` an identity escape of anything else (`\-`, `\:`) is a
+ * SyntaxError, and outside a character class `-` needs no escape.
+ */
+export function escapeRegExp(value: string): string {
+  return value.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /**

@@ -25,6 +25,46 @@ describe('highlightParts', () => {
     ]);
   });
 
+  test('hyphens, slashes and every other ASCII punctuation character are literal text, never a regex error', () => {
+    expect(highlightParts('service yh-sod-scale-deviceadapter restarted', 'yh-sod-scale-deviceadapter')).toEqual([
+      { text: 'service ', mark: false },
+      { text: 'yh-sod-scale-deviceadapter', mark: true },
+      { text: ' restarted', mark: false },
+    ]);
+    expect(highlightParts('kubectl -n kube-system get pods', 'kubectl -n')).toEqual([
+      { text: 'kubectl', mark: true },
+      { text: ' ', mark: false },
+      { text: '-n', mark: true },
+      { text: ' kube-system get pods', mark: false },
+    ]);
+    const punctuation = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
+    for (const c of punctuation) {
+      for (const fragment of [c + c, `a${c}b`, `${c}n`, `[${c}]`, `${c}yh-sod${c}`]) {
+        const text = `x ${punctuation.join('')} ${fragment} y`;
+        const parts = highlightParts(text, fragment);
+        expect(parts.map((part) => part.text).join(''), fragment).toBe(text);
+        expect(parts.filter((part) => part.mark).map((part) => part.text), fragment).toContain(fragment);
+      }
+      // A lone punctuation character is skipped, not an error.
+      expect(highlightParts(`a ${c} b`, c)).toEqual([{ text: `a ${c} b`, mark: false }]);
+    }
+  });
+
+  test('pasted kubectl and kernel log lines highlight without error', () => {
+    const lines = [
+      'kubectl -n yh-prod logs deploy/yh-sod-scale-deviceadapter --tail=100 | grep -i "error 266"',
+      'netstat -anp | grep 5555 | wc -l keeps growing',
+      'php-fpm 进程满了 502',
+      "nf_conntrack: table full, dropping packet. [12345.678] {a} (b) 'c' `d` \\e",
+      'ovs-ofctl dump-flows br-int | grep actions:drop',
+    ];
+    for (const line of lines) {
+      const text = `log: ${line} end`;
+      expect(highlightParts(text, line).map((part) => part.text).join('')).toBe(text);
+      expect(highlightParts(text, line).some((part) => part.mark)).toBe(true);
+    }
+  });
+
   test('prefers the longest word where words overlap', () => {
     expect(highlightParts('ECONNRESET', 'conn ECONNRESET')).toEqual([{ text: 'ECONNRESET', mark: true }]);
   });
