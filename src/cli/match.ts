@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { CONTENT_DIR, loadRecords } from '../records/load.ts';
 import { DEFAULT_LIMIT, MAX_QUERY_CHARS, Matcher, buildIndex, recordToDoc, type MatchResult } from '../matcher/index.ts';
 import { MAX_LIMIT } from '../matcher/constants.ts';
+import { matchStrings, type MatchStrings } from '../i18n/match-strings.ts';
 
 /** Most bytes read from stdin; the matcher reads only the first `MAX_QUERY_CHARS` characters anyway. */
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
@@ -24,6 +25,7 @@ Options:
   --json          print results as a JSON array
   --limit N       at most N results (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})
   --content DIR   records folder (default ${CONTENT_DIR})
+  --lang zh|en    language of the words around the results (default en)
   -h, --help      show this help
 
 Exit status: 0 results, 1 no match, 2 usage or input error.
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         content: { type: 'string', default: CONTENT_DIR },
+        lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const limit = parseLimit(values.limit);
+  if (values.lang !== 'en' && values.lang !== 'zh') throw new UsageError(`--lang expects zh or en, got \`${clean(values.lang)}\``);
+  const strings = matchStrings(values.lang);
   const dir = values.content;
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw new UsageError(`no such records folder: ${dir}`);
@@ -82,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   } else if (results.length === 0) {
     process.stdout.write(`No record matches (searched ${matcher.size} records).\n`);
   } else {
-    process.stdout.write(formatResults(results, colours(process.stdout.isTTY === true && !process.env.NO_COLOR)));
+    process.stdout.write(formatResults(results, colours(process.stdout.isTTY === true && !process.env.NO_COLOR), strings));
   }
   return results.length > 0 ? 0 : 1;
 }
@@ -124,11 +129,19 @@ function clean(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** Human-readable results. */
-export function formatResults(results: MatchResult[], c: Colours = colours(false)): string {
+/**
+ * Human-readable results, each headed by its confidence in words. Weak
+ * results come after a heading of their own; when nothing is better than
+ * weak, a first line says so plainly.
+ */
+export function formatResults(results: MatchResult[], c: Colours = colours(false), strings: MatchStrings = matchStrings('en')): string {
   const lines: string[] = [];
+  const width = Math.max(...Object.values(strings.confidence).map((w) => w.length));
+  if (results.length > 0 && results.every((r) => r.confidence === 'weak')) lines.push(strings.noStrongMatch, '');
   results.forEach((result, i) => {
-    const head = [`${String(i + 1).padStart(2)}.`, c.bold(result.score.toFixed(1).padStart(5)), result.kind, result.date ?? '—'].join('  ');
+    if (result.confidence === 'weak' && i > 0 && results[i - 1]!.confidence !== 'weak') lines.push(`— ${strings.weakHeading} —`, '');
+    const word = strings.confidence[result.confidence].padEnd(width);
+    const head = [`${String(i + 1).padStart(2)}.`, c.bold(result.score.toFixed(1).padStart(5)), result.confidence === 'strong' ? c.bold(word) : word, result.kind, result.date ?? '—'].join('  ');
     lines.push(`${head}  ${c.bold(clean(result.title))}`);
     const indent = '          ';
     if (result.titleEn) lines.push(`${indent}${clean(result.titleEn)}`);

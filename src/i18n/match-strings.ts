@@ -6,6 +6,7 @@
  */
 
 import { TAXONOMY_LABELS } from './taxonomy.ts';
+import type { Confidence } from '../matcher/types.ts';
 
 /** Languages the matcher UI speaks. */
 export const MATCH_LANGS = ['zh', 'en'] as const;
@@ -44,6 +45,12 @@ export interface MatchStrings {
   tooLongToShare: string;
   /** A long paste was cut: `{read}` of `{total}` KB were read. */
   truncated: string;
+  /** A result's confidence in words, by `MatchResult.confidence`. */
+  confidence: Record<Confidence, string>;
+  /** Heading over weak results listed below the others. */
+  weakHeading: string;
+  /** Said when no result is better than weak. */
+  noStrongMatch: string;
   /** Where evidence was found, by `Reason.where`. */
   where: Record<'symptom' | 'title' | 'summary' | 'body' | 'fix', string>;
   /** Record kinds, by `kind`; unknown kinds show as written. */
@@ -84,6 +91,9 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     command: '命令',
     tooLongToShare: '查询太长，未写入地址栏，无法通过链接分享。',
     truncated: '内容较长：只匹配了前 {read} KB（共 {total} KB）。',
+    confidence: { strong: '高度吻合', likely: '可能相关', weak: '线索较弱' },
+    weakHeading: '其他相近记录（吻合度低）',
+    noStrongMatch: '没有吻合的记录；以下是最接近的记录，仅供参考。',
     where: { symptom: '症状', title: '标题', summary: '摘要', body: '正文', fix: '修复' },
     kinds: TAXONOMY_LABELS.zh.kind,
     searchBoxHint: '按 / 搜索',
@@ -119,6 +129,9 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     command: 'Command',
     tooLongToShare: 'The query is too long to keep in the address bar, so it cannot be shared as a link.',
     truncated: 'Long input: only the first {read} KB of {total} KB were matched.',
+    confidence: { strong: 'strong match', likely: 'likely match', weak: 'weak match' },
+    weakHeading: 'Other, weaker matches',
+    noStrongMatch: 'No strong match; the closest records are listed below.',
     where: { symptom: 'symptom', title: 'title', summary: 'summary', body: 'body', fix: 'fix' },
     kinds: TAXONOMY_LABELS.en.kind,
     searchBoxHint: 'Press / to search',

@@ -10,6 +10,7 @@ export { tokenizeText } from './text-tokenize.ts';
 export { DEFAULT_LIMIT, MAX_QUERY_CHARS } from './constants.ts';
 export type {
   BuildOptions,
+  Confidence,
   Fact,
   FactType,
   FigureOp,

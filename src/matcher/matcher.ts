@@ -29,6 +29,7 @@ import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked }
 import { queryText, type CompactTextIndex } from './text-index.ts';
 import { loadTextIndex, type TextIndex } from './text-index-load.ts';
 import { evidenceOf } from './describe-fact.ts';
+import { assessConfidence } from './confidence.ts';
 import { isCjk, tokenizeText } from './text-tokenize.ts';
 import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
 
@@ -195,9 +196,10 @@ export class Matcher {
   }
 
   private dress(ranked: Ranked[]): MatchResult[] {
-    return ranked.map(({ ref, score, reasons }) => {
+    const confidence = assessConfidence(ranked);
+    return ranked.map(({ ref, score, reasons }, i) => {
       const [id, title, titleEn, kind, date, file, fixType, fixSummary, fixCommand] = this.docsFile.docs[ref]!;
-      const result: MatchResult = { id, title, kind, file, score, reasons };
+      const result: MatchResult = { id, title, kind, file, score, confidence: confidence[i]!, reasons };
       if (titleEn) result.titleEn = titleEn;
       if (date) result.date = date;
       if (fixType !== 0) {

@@ -104,10 +104,20 @@ export interface Reason {
   weight: number;
 }
 
+/**
+ * How far a result can be trusted, from its evidence: `strong` (typed or
+ * rare evidence covering the query, clearly ahead of the rest), `likely`
+ * (real evidence, but partial or closely contested), `weak` (common words
+ * or a lone small fact: a lead, not an answer).
+ */
+export type Confidence = 'strong' | 'likely' | 'weak';
+
 /** One ranked record: the record's header fields, its score, evidence and fix. */
 export interface MatchResult extends Pick<MatchDoc, 'id' | 'title' | 'titleEn' | 'kind' | 'date' | 'file' | 'fix'> {
-  /** 0..100, comparable within one query. */
+  /** 0..100, comparable within one query; for sorting. */
   score: number;
+  /** How far the result can be trusted (see `Confidence`). */
+  confidence: Confidence;
   reasons: Reason[];
 }
 

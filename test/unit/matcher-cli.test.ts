@@ -31,15 +31,17 @@ describe('npm run match', { timeout: 60_000 }, () => {
       kind: 'postmortem',
       date: '2024-07-31',
     });
-    expect(Object.keys(results[0]!)).toEqual(expect.arrayContaining(['id', 'title', 'score', 'file', 'reasons', 'fix']));
+    expect(Object.keys(results[0]!)).toEqual(expect.arrayContaining(['id', 'title', 'score', 'confidence', 'file', 'reasons', 'fix']));
+    expect(['strong', 'likely', 'weak']).toContain(results[0]!.confidence);
     expect((results[0]!.reasons as Array<{ label: string }>)[0]!.label).toBe('port 5002/udp');
   });
 
-  it('prints readable results: rank, score, kind, date, title, file, evidence, fix', () => {
+  it('prints readable results: rank, score, confidence, kind, date, title, file, evidence, fix', () => {
     const { code, stdout } = run(['--content', FIXTURE, '6379']);
     expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 5)).toEqual([
-      expect.stringMatching(/^ 1\. +\d+\.\d  postmortem  2024-03-02  Cache cluster refuses clients after a connection leak$/),
+    const lines = stdout.split('\n');
+    expect(lines.slice(lines.findIndex((l) => l.startsWith(' 1.')), lines.findIndex((l) => l.startsWith(' 1.')) + 5)).toEqual([
+      expect.stringMatching(/^ 1\. +\d+\.\d  (strong|likely|weak) match +postmortem  2024-03-02  Cache cluster refuses clients after a connection leak$/),
       '          test/fixtures/matcher-cli/redis-maxclients.md',
       '          • port 6379/tcp (symptom)',
       '          resolution: Reuse one pooled connection per worker.',
