@@ -32,7 +32,7 @@ export interface NodeJob {
 /** One file of the bundle, with its sizes and the time to JSON.parse it. */
 export interface FileStat extends Size {
   name: string;
-  role: 'manifest' | 'core' | 'shard';
+  role: 'manifest' | 'key' | 'doc';
   parseMs: number;
 }
 
@@ -81,7 +81,7 @@ export async function runNodeJob(job: NodeJob): Promise<NodeResult> {
   const files = writeBundle(built.value, job.dir);
   writeFileSync(join(job.dir, 'queries.json'), JSON.stringify(queries));
   writeFileSync(join(job.dir, 'log.txt'), log);
-  const core = files.filter((file) => file.role !== 'shard');
+  const core = files.filter((file) => file.role === 'manifest');
 
   // Load from the JSON text on disk, as the CLI would; several runs, median kept.
   globalThis.gc?.();
@@ -175,10 +175,9 @@ function writeBundle(bundle: IndexBundle, dir: string): FileStat[] {
   mkdirSync(dir, { recursive: true });
   const texts: Record<string, string> = { ...bundle.files };
   texts['manifest.json'] ??= JSON.stringify(bundle.manifest);
-  const core = new Set(bundle.manifest.core);
   return Object.entries(texts).map(([name, text]) => {
     writeFileSync(join(dir, name), text);
-    const role = name === 'manifest.json' ? 'manifest' : core.has(name) ? 'core' : 'shard';
+    const role = name === 'manifest.json' ? 'manifest' : name.startsWith('d-') ? 'doc' : 'key';
     const parseMs = median([0, 1, 2].map(() => time(() => JSON.parse(text)).ms));
     return { name, role, parseMs, ...sizeOf(text) };
   });

@@ -153,8 +153,8 @@ export function renderBreakdown(result: SizeResult): string {
   const out: string[] = [`Where bytes and time go at ${count(result.size)} records`];
   const timing = new Map((browser?.resources ?? []).map((r) => [r.name, r]));
   const rows = [...node.files].sort((a, b) => (a.role === b.role ? b.gzip - a.gzip : a.role.localeCompare(b.role)));
-  const shards = rows.filter((f) => f.role === 'shard');
-  const shown = [...rows.filter((f) => f.role !== 'shard'), ...shards.slice(0, 3)];
+  const shards = rows.filter((f) => f.role !== 'manifest');
+  const shown = [...rows.filter((f) => f.role === 'manifest'), ...shards.slice(0, 3)];
   out.push('  file                          role        raw        gzip   JSON.parse (Node)   fetched in Chromium (start+duration)');
   for (const f of shown) {
     const t = timing.get(f.name);

@@ -129,12 +129,18 @@ export function initMatchPage(root: HTMLElement): void {
       if (current !== sequence) return;
     }
     notes(query, query.length > MAX_QUERY_CHARS ? MAX_QUERY_CHARS : undefined);
-    // search() never throws and answers from what is loaded; searchAll() fetches the body
-    // shards the query needs (skipping any that fail, e.g. offline) and never rejects.
+    // searchDetailed() never throws and answers from the chunks already loaded; when it had
+    // everything it needed, that is the answer. Otherwise searchAll() fetches the chunks the
+    // query needs (skipping any that fail, e.g. offline) and never rejects.
     // A pasted log costs a noticeable time per search: search it once, fully.
     if (query.length <= QUICK_SEARCH_MAX_CHARS) {
-      const quick = matcher.search(query, { limit: RESULT_LIMIT });
-      show(quick.length ? 'results' : 'none', quick, true);
+      const quick = matcher.searchDetailed(query, { limit: RESULT_LIMIT });
+      if (quick.info.missingChunks === 0) {
+        show(quick.results.length ? 'results' : 'none', quick.results);
+        return;
+      }
+      if (quick.results.length > 0) show('results', quick.results, true);
+      else show('searching');
     } else {
       show('searching');
       await nextFrame(); // let the status paint before the main thread is busy

@@ -121,8 +121,11 @@ export function initSearchBox(doc: Document = document): void {
       return;
     }
     if (!matcher) return; // the load in progress calls update() again
-    // search() never throws; searchAll() never rejects (a shard that fails to load is skipped).
-    render(query, matcher.search(query, { limit: DROPDOWN_LIMIT }));
+    // searchDetailed() never throws and answers from loaded chunks; searchAll() fetches the
+    // rest and never rejects (a chunk that fails to load is skipped).
+    const quick = matcher.searchDetailed(query, { limit: DROPDOWN_LIMIT });
+    if (quick.info.missingChunks === 0 || quick.results.length > 0) render(query, quick.results);
+    if (quick.info.missingChunks === 0) return;
     const full = await matcher.searchAll(query, { limit: DROPDOWN_LIMIT });
     if (current === sequence) render(query, full);
   };

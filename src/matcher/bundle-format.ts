@@ -1,28 +1,32 @@
 /**
  * The JSON shapes inside an index bundle, shared by the builder and the
- * loader, and the term-hash that places a key in a body shard.
+ * loader.
  *
- * Postings are flat number arrays: `[ref, where, evidence]` repeated, with a
- * fourth number (the exact value) for figure buckets (keys starting `~`).
- * `ref` is the document's position, stored as the difference from the
+ * The bundle is term-addressed: `manifest.json` (the directory) lists key
+ * chunks by the lowest key each holds and document chunks by position; every
+ * other file is named by its content hash (`k-<hash>.json`, `d-<hash>.json`).
+ * A query fetches the directory, then the chunks holding its fact keys and
+ * text terms, then the document rows of the results it shows.
+ *
+ * Fact postings are flat number arrays: `[ref, where, evidence]` repeated,
+ * with a fourth number (the exact value) for figure buckets (keys starting
+ * `~`). `ref` is the document's position, stored as the difference from the
  * previous posting's (refs ascend, so the numbers stay small and compress
- * well; `postingsOf` restores them on first use); `where` indexes `WHERE_CODES`;
- * `evidence` is 0 when the key implies it (`port:5002` → `port 5002`, see
- * `keyEvidence`), else 1 + its index in the file's string table.
+ * well); `where` indexes `WHERE_CODES`; `evidence` is 0 when the key implies
+ * it (`port:5002` → `port 5002`, see `keyEvidence`), else 1 + its index in the
+ * chunk's string table (evidence strings travel with their postings).
  */
 import type { Where } from './types.ts';
 
-/** The bundle's manifest: version, record count, core files, shards. */
+/** The directory: the one file with a fixed name (revalidate it; cache the rest forever). */
 export const MANIFEST_FILE = 'manifest.json';
-/** Core: record metadata and fixes. */
-export const DOCS_FILE = 'docs.json';
-/** Core: symptom-grade fact postings. */
-export const FACTS_FILE = 'facts.json';
-/** Core: the compact lunr index over short fields. */
-export const TEXT_FILE = 'text.json';
-/** Name of body shard `i`. */
-export function shardFile(i: number): string {
-  return `body-${i}.json`;
+/** File name of the key chunk with content hash `hash`. */
+export function keyChunkFile(hash: string): string {
+  return `k-${hash}.json`;
+}
+/** File name of the document chunk with content hash `hash`. */
+export function docChunkFile(hash: string): string {
+  return `d-${hash}.json`;
 }
 
 /** `where` codes, in descending weight. */
@@ -31,46 +35,84 @@ export const WHERE_CODES: readonly Where[] = ['symptom', 'title', 'summary', 'fi
 /** One document's metadata: id, title, titleEn, kind, date, file, fix type (0 none, 1 resolution, 2 workaround), fix summary, fix command. */
 export type DocRow = [string, string, string, string, string, string, 0 | 1 | 2, string, string];
 
-/** `docs.json`. */
-export interface DocsFile {
+/** `manifest.json`: what a loader needs before any chunk. */
+export interface Directory {
   version: number;
-  docs: DocRow[];
-  /** Body length in terms, per document, for BM25. */
-  bodyLength: number[];
-  /** Number of body shards. */
-  shards: number;
+  /** Records indexed. */
+  docs: number;
+  /** lunr fields of the core text postings, by position. */
+  fields: string[];
+  /**
+   * Key chunks in key order: chunk `i` holds every key `k` with
+   * `keys[i] <= k < keys[i + 1]` (UTF-16 order). `keys[0]` is `''`; the
+   * others are the shortest prefixes that separate a chunk from the one before.
+   */
+  keys: string[];
+  /** Content hash of each key chunk. */
+  keyHashes: string[];
+  /** Document rows per document chunk: chunk `i` holds refs `i × docsPerChunk …`. */
+  docsPerChunk: number;
+  /** Content hash of each document chunk. */
+  docHashes: string[];
+  /** Characters in all chunks together: a small library is fetched whole on first use. */
+  chars: number;
 }
 
-/** Fact postings with their evidence strings (`facts.json`, and the `facts` of a shard). */
+/**
+ * Everything filed under one key (a fact key such as `port:5002`, or a text
+ * term such as `udp`; the two never collide, as terms have no `:` or `~`),
+ * 0 where there is nothing:
+ * - core fact postings (symptoms, title, summary, fix, products);
+ * - body fact postings (keys already in the core for that record left out);
+ * - core text postings for lunr: `[df, field, count, refDelta, weight × 1000, …, field, count, …]`,
+ *   `df` being lunr's document frequency (field-documents, all fields) and the weight lunr's
+ *   builder would store in the field vector; a common term keeps only its heaviest postings;
+ * - body text postings: `[df, refDelta, bm25 × BODY_SCORE_SCALE, …]`, heaviest postings of a common term.
+ */
+export type KeyEntry = [core: number[] | 0, body: number[] | 0, text: number[] | 0, words: number[] | 0];
+
+/** `k-<hash>.json`: the entries of a run of consecutive keys and their evidence strings. */
+export interface KeyChunk {
+  keys: string[];
+  strings: string[];
+  entries: KeyEntry[];
+}
+
+/** `d-<hash>.json`: document rows of consecutive refs. */
+export interface DocChunk {
+  rows: DocRow[];
+}
+
+/** Fact postings with their evidence strings, as the scorer reads them. */
 export interface FactTable {
   strings: string[];
   keys: Record<string, number[]>;
 }
 
-/** `body-<i>.json`: body facts and body term postings (`[ref, tf]` repeated) for the keys hashed to it. */
-export interface ShardFile {
-  facts: FactTable;
-  terms: Record<string, number[]>;
-}
-
-/** Stride of a posting list under `key`. */
+/** Stride of a fact posting list under `key`. */
 export function strideOf(key: string): number {
   return key.startsWith('~') ? 4 : 3;
 }
 
-/**
- * The body shard of a fact key or term: FNV-1a over UTF-16 units, modulo the
- * shard count. All network keys share one shard, since one address looks up
- * every prefix length (`cidr:10.0.0.0/8` … `/32`).
- */
-export function shardOf(key: string, shards: number): number {
-  const routed = key.startsWith('cidr:') ? 'cidr:' : key;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < routed.length; i++) {
-    hash ^= routed.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+/** The key chunk that holds `key`: the last chunk whose lowest key is at most `key`. */
+export function chunkOf(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keys[mid]! <= key) lo = mid;
+    else hi = mid - 1;
   }
-  return hash % shards;
+  return lo;
+}
+
+/** The shortest prefix of `first` that sorts after `previous` (`previous < first`). */
+export function separator(previous: string, first: string): string {
+  for (let n = 1; n < first.length; n++) {
+    const prefix = first.slice(0, n);
+    if (prefix > previous) return prefix;
+  }
+  return first;
 }
 
 /** Own-property lookup in a parsed JSON object (a term may be `constructor`). */
@@ -78,21 +120,9 @@ export function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-const decoded = new WeakSet<number[]>();
-
-/**
- * The postings of `key` in a table, refs restored from their stored
- * differences on first use (in place, once): loading stays a plain JSON.parse.
- */
+/** The postings of `key` in a table (refs already restored when the chunk was added). */
 export function postingsOf(table: FactTable, key: string): number[] | undefined {
-  const postings = own(table.keys, key);
-  if (postings && !decoded.has(postings)) {
-    const stride = strideOf(key);
-    let ref = 0;
-    for (let i = 0; i < postings.length; i += stride) postings[i] = ref += postings[i]!;
-    decoded.add(postings);
-  }
-  return postings;
+  return own(table.keys, key);
 }
 
 /** Turns refs into differences (the stored form). */

@@ -4,7 +4,7 @@
  */
 
 /** Format version of the index bundle; bumped when the JSON shape changes. */
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 /** Results returned when `limit` is not given. */
 export const DEFAULT_LIMIT = 10;
@@ -24,10 +24,6 @@ export const MAX_QUERY_TERMS = 48;
 /** Facts kept from one record (after de-duplication). */
 export const MAX_DOC_FACTS = 2000;
 
-/** Records per body shard: the shard count defaults to `ceil(docs / DEFAULT_DOCS_PER_SHARD)`. */
-export const DEFAULT_DOCS_PER_SHARD = 250;
-/** Upper bound on the default shard count. */
-export const MAX_DEFAULT_SHARDS = 64;
 
 /** How much a match counts by where it was found in the record. */
 export const WHERE_WEIGHTS = {
@@ -105,8 +101,12 @@ export const TEXT_CAP = 6;
 export const MAX_TEXT_POSTINGS = 1000;
 /** Postings lunr gets for one term: a term in more field-documents hands over only its heaviest. */
 export const MAX_TERM_POSTINGS = 500;
-/** The same bound for body postings in the loaded shards. */
+/** The same bound for body postings walked per query. */
 export const MAX_BODY_POSTINGS = 10_000;
+/** Body postings stored per term: a term in more records keeps its heaviest (the ones that could rank). */
+export const MAX_BODY_TERM_POSTINGS = 1000;
+/** Body postings store BM25's term-frequency part × this, rounded (1 % steps of an average record's single mention). */
+export const BODY_SCORE_SCALE = 100;
 /** Records a body-text match may add to the candidates (the best-scoring ones). */
 export const MAX_TEXT_DOCS = 500;
 /** Records one query fact may add to the candidates (the best-placed ones). */
@@ -140,5 +140,7 @@ export const CONFIDENCE_STRONG_MARGIN = 0.25;
 /** Raw score a result needs to be `likely` rather than `weak`. */
 export const CONFIDENCE_LIKELY_RAW = 2;
 
-/** Concurrent shard fetches in `searchAll`. */
-export const SHARD_FETCH_CONCURRENCY = 6;
+/** A bundle whose chunks hold fewer characters than this is fetched whole by the first `searchAll` (then it works offline). */
+export const LOAD_ALL_BELOW_CHARS = 256 * 1024;
+/** Concurrent chunk fetches in `searchAll`. */
+export const CHUNK_FETCH_CONCURRENCY = 6;

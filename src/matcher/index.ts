@@ -2,9 +2,9 @@
  * Precedent's symptom matcher: extract typed facts, index records, rank
  * them against a responder's query with evidence. Browser-safe.
  */
-export { buildIndex, defaultShardCount } from './build-index.ts';
+export { buildIndex, defaultChunkLayout } from './build-index.ts';
 export { extractFacts, type ExtractOptions } from './extract-facts.ts';
-export { Matcher, type DetailedResults } from './matcher.ts';
+export { Matcher, type DetailedResults, type LoadOptions } from './matcher.ts';
 export { recordToDoc } from './record-to-doc.ts';
 export { tokenizeText } from './text-tokenize.ts';
 export { DEFAULT_LIMIT, MAX_QUERY_CHARS } from './constants.ts';

@@ -1,40 +1,35 @@
 /**
- * The matcher: loads a bundle (all at once, or core first and body shards
- * on demand) and answers queries. `search` is synchronous over what is
- * loaded and never throws; `searchAll` first fetches the shards a query needs.
+ * The matcher over a term-addressed bundle: `Matcher.load` fetches the
+ * directory, `searchAll` the key chunks holding a query's fact keys and text
+ * terms and then the document rows of the results it returns;
+ * `Matcher.fromBundle` loads everything. `search` is synchronous over what is
+ * loaded; nothing here throws into a page.
  */
-import {
-  BUNDLE_VERSION,
-  DEFAULT_LIMIT,
-  MAX_LIMIT,
-  MAX_QUERY_TERMS,
-  MAX_TEXT_POSTINGS,
-  SHARD_FETCH_CONCURRENCY,
-} from './constants.ts';
+import { CHUNK_FETCH_CONCURRENCY, DEFAULT_LIMIT, LOAD_ALL_BELOW_CHARS, MAX_LIMIT, MAX_QUERY_TERMS, MAX_TEXT_POSTINGS } from './constants.ts';
 import { MAX_WORDS_SHOWN, analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
-import {
-  DOCS_FILE,
-  FACTS_FILE,
-  MANIFEST_FILE,
-  TEXT_FILE,
-  WHERE_CODES,
-  postingsOf,
-  shardOf,
-  strideOf,
-  type DocsFile,
-  type FactTable,
-  type ShardFile,
-} from './bundle-format.ts';
+import { MANIFEST_FILE, WHERE_CODES, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
+import { ChunkError, IndexStore, readDirectory } from './index-store.ts';
 import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
-import { queryText, type CompactTextIndex } from './text-index.ts';
-import { loadTextIndex, type TextIndex } from './text-index-load.ts';
+import { queryText } from './text-index.ts';
 import { evidenceOf } from './describe-fact.ts';
 import { assessConfidence } from './confidence.ts';
 import { isCjk, tokenizeText } from './text-tokenize.ts';
 import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
 
-type Manifest = IndexBundle['manifest'];
-type ShardLoader = (name: string) => Promise<string>;
+/** Fetches a bundle file by name; `url` says where it lives (for messages). */
+interface Loader {
+  get: (name: string) => Promise<string>;
+  url: (name: string) => string;
+}
+
+/** Options of `Matcher.load`. */
+export interface LoadOptions {
+  /**
+   * A bundle whose chunks hold fewer characters than this is fetched whole
+   * by the first `searchAll`, so it then works offline. Default `LOAD_ALL_BELOW_CHARS` (256 K).
+   */
+  wholeBelowChars?: number;
+}
 
 /** A search's results and what was made of the query. */
 export interface DetailedResults {
@@ -44,123 +39,152 @@ export interface DetailedResults {
 
 /** Matches queries against an index bundle. */
 export class Matcher {
-  private readonly manifest: Manifest;
-  private readonly docsFile: DocsFile;
-  private readonly core: FactTable;
-  private readonly text: TextIndex;
-  private readonly shards: Array<ShardFile | undefined>;
-  private readonly pending = new Map<number, Promise<void>>();
-  private readonly loader: ShardLoader | undefined;
-  private readonly refs = new Map<string, number>();
+  private readonly store: IndexStore;
+  private readonly loader: Loader | undefined;
+  private readonly pending = new Map<string, Promise<void>>();
   private reverse: Map<number, QueryFact[]> | undefined;
+  private wholeBelowChars = LOAD_ALL_BELOW_CHARS;
 
-  private constructor(manifest: Manifest, core: Record<string, string>, loader: ShardLoader | undefined) {
-    this.manifest = manifest;
-    if (manifest.version !== BUNDLE_VERSION) {
-      throw new Error(`Precedent matcher: index version ${manifest.version} is not supported (expected ${BUNDLE_VERSION}); rebuild the index`);
-    }
-    this.docsFile = JSON.parse(need(core, DOCS_FILE)) as DocsFile;
-    this.core = JSON.parse(need(core, FACTS_FILE)) as FactTable;
-    this.text = loadTextIndex(JSON.parse(need(core, TEXT_FILE)) as CompactTextIndex);
-    this.shards = manifest.shards.map(() => undefined);
+  private constructor(directory: unknown, loader: Loader | undefined) {
+    this.store = new IndexStore(readDirectory(directory));
     this.loader = loader;
-    this.docsFile.docs.forEach((row, ref) => this.refs.set(row[0], ref));
   }
 
-  /** A matcher with everything in memory (CLI, build, tests). */
+  /**
+   * A matcher with everything in memory (CLI, build, tests). Throws when a
+   * file is missing or does not match its hash.
+   */
   static fromBundle(bundle: IndexBundle): Matcher {
-    const matcher = new Matcher(bundle.manifest, bundle.files, undefined);
-    bundle.manifest.shards.forEach((name, i) => {
-      matcher.shards[i] = readShard(need(bundle.files, name));
-    });
+    const text = bundle.files[MANIFEST_FILE];
+    const matcher = new Matcher(typeof text === 'string' ? JSON.parse(text) : bundle.manifest, undefined);
+    const { store } = matcher;
+    store.directory.keyHashes.forEach((_, i) => store.addKeyChunk(i, need(bundle.files, store.keyFile(i))));
+    store.directory.docHashes.forEach((_, i) => store.addDocChunk(i, need(bundle.files, store.docFile(i))));
     return matcher;
   }
 
   /**
-   * A matcher for the browser: fetches `<baseUrl>/manifest.json` and the core
-   * files now, body shards when `searchAll` needs them. Rejects when the core
-   * cannot be fetched.
+   * A matcher for the browser: fetches `<baseUrl>/manifest.json` now, and
+   * chunks when `searchAll` needs them. Rejects when the directory cannot be
+   * fetched or read.
    */
-  static async load(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<Matcher> {
+  static async load(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis), options: LoadOptions = {}): Promise<Matcher> {
     const base = baseUrl.replace(/\/+$/, '');
     const get = async (name: string): Promise<string> => {
       const url = `${base}/${name}`;
-      const response = await fetchFn(url);
-      if (!response.ok) throw new Error(`Precedent matcher: could not load ${url} (HTTP ${response.status})`);
+      let response: Response;
+      try {
+        response = await fetchFn(url);
+      } catch (error) {
+        throw new ChunkError(url, `could not be fetched (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (!response.ok) throw new ChunkError(url, `could not be loaded (HTTP ${response.status})`);
       return response.text();
     };
-    const manifest = JSON.parse(await get(MANIFEST_FILE)) as Manifest;
-    const texts = await Promise.all(manifest.core.map(get));
-    const core = Object.fromEntries(manifest.core.map((name, i) => [name, texts[i]!]));
-    return new Matcher(manifest, core, get);
+    let directory: unknown;
+    const url = (name: string): string => `${base}/${name}`;
+    const text = await get(MANIFEST_FILE).catch((error: unknown) => {
+      throw new Error(error instanceof ChunkError ? `Precedent matcher: could not load ${error.file} (${error.reason.replace(/^could not be loaded \((.*)\)$/, '$1')})` : String(error));
+    });
+    try {
+      directory = JSON.parse(text);
+    } catch {
+      throw new Error(`Precedent matcher: ${base}/${MANIFEST_FILE} is not valid JSON`);
+    }
+    const matcher = new Matcher(directory, { get, url });
+    matcher.wholeBelowChars = options.wholeBelowChars ?? LOAD_ALL_BELOW_CHARS;
+    return matcher;
   }
 
   /** Number of records indexed. */
   get size(): number {
-    return this.docsFile.docs.length;
+    return this.store.directory.docs;
   }
 
-  /** Shards loaded so far. */
-  get loadedShards(): number {
-    return this.shards.filter((s) => s !== undefined).length;
+  /** Chunks (key and document) loaded so far. */
+  get loadedChunks(): number {
+    return this.store.loaded;
   }
 
-  /** Ranked records for `query`, from what is loaded. Never throws. */
+  /** Ranked records for `query`, from what is loaded (results whose rows are not loaded are left out). Never throws. */
   search(query: string, options: SearchOptions = {}): MatchResult[] {
     return this.searchDetailed(query, options).results;
   }
 
-  /** Like `search`, with what was made of the query (truncation, facts, terms). Never throws. */
+  /** Like `search`, with what was made of the query (truncation, facts, terms, chunks missing). Never throws. */
   searchDetailed(query: string, options: SearchOptions = {}): DetailedResults {
     const analyzed = safeAnalyze(query);
-    return { results: this.safeRun(analyzed, options), info: this.info(analyzed) };
+    const ranked = this.safeRank(analyzed, options);
+    return { results: this.dress(ranked), info: this.info(analyzed, ranked, []) };
   }
 
-  /** Loads the body shards the query needs, then searches. Never rejects; a shard that fails to load is skipped. */
+  /** Loads the chunks the query needs, then searches. Never rejects; a chunk that fails to load is skipped. */
   async searchAll(query: string, options: SearchOptions = {}): Promise<MatchResult[]> {
-    const analyzed = safeAnalyze(query);
-    try {
-      await this.loadShards(this.shardsFor(analyzed));
-    } catch {
-      // Search with what is loaded.
-    }
-    return this.safeRun(analyzed, options);
+    return (await this.searchAllDetailed(query, options)).results;
   }
 
-  /** Records sharing symptoms with record `id` (its own symptom, title, summary and fix facts, and title words), excluding itself. */
+  /**
+   * Like `searchAll`, with what was made of the query; `info.problems` says
+   * which chunks could not be used and why (the results come from the rest).
+   * Never rejects.
+   */
+  async searchAllDetailed(query: string, options: SearchOptions = {}): Promise<DetailedResults> {
+    const analyzed = safeAnalyze(query);
+    const problems: string[] = [];
+    try {
+      const { directory } = this.store;
+      const whole = directory.chars < this.wholeBelowChars;
+      const keyChunks = whole ? directory.keyHashes.map((_, i) => i) : this.keyChunksFor(analyzed);
+      const needed = keyChunks.filter((i) => !this.store.hasKeyChunk(i));
+      await this.fetchAll(needed.map((i) => ({ name: this.store.keyFile(i), add: (text: string) => this.store.addKeyChunk(i, text) })), problems);
+      const ranked = this.safeRank(analyzed, options);
+      const docChunks = (whole ? directory.docHashes.map((_, i) => i) : [...new Set(ranked.map((r) => this.store.docChunkOf(r.ref)))])
+        .filter((i) => !this.store.hasDocChunk(i));
+      await this.fetchAll(docChunks.map((i) => ({ name: this.store.docFile(i), add: (text: string) => this.store.addDocChunk(i, text) })), problems);
+      return { results: this.dress(ranked), info: this.info(analyzed, ranked, problems) };
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      return { results: [], info: this.info(analyzed, [], problems) };
+    }
+  }
+
+  /**
+   * Records sharing symptoms with record `id` (its own symptom, title,
+   * summary and fix facts, and title words), excluding itself, over what is
+   * loaded (everything after `fromBundle`). Never throws.
+   */
   related(id: string, options: SearchOptions = {}): MatchResult[] {
     try {
-      const ref = this.refs.get(id);
+      const ref = this.store.refOf(id);
       if (ref === undefined) return [];
       const facts = this.factsOf(ref);
-      const row = this.docsFile.docs[ref]!;
+      const row = this.store.row(ref)!;
       // Title words, without lone CJK characters (too common to say two records are alike).
       const terms = [...new Set(tokenizeText(`${row[1]} ${row[2]}`))].filter((t) => t.length > 1 || !isCjk(t));
       const acc = new Map<number, Accumulator>();
       scoreFacts(facts, this.factTables(), this.size, acc);
-      scoreText(queryText(this.text, terms), (matched) => [...matched].slice(0, MAX_WORDS_SHOWN), acc);
+      scoreText(queryText(this.store.text, terms), (matched) => [...matched].slice(0, MAX_WORDS_SHOWN), acc);
       return this.dress(rank(acc, limitOf(options), ref));
     } catch {
       return [];
     }
   }
 
-  private safeRun(analyzed: AnalyzedQuery, options: SearchOptions): MatchResult[] {
+  private safeRank(analyzed: AnalyzedQuery, options: SearchOptions): Ranked[] {
     try {
-      return this.run(analyzed, limitOf(options));
+      return this.rankQuery(analyzed, limitOf(options));
     } catch {
       return [];
     }
   }
 
-  private run(analyzed: AnalyzedQuery, limit: number): MatchResult[] {
+  private rankQuery(analyzed: AnalyzedQuery, limit: number): Ranked[] {
     if (this.size === 0) return [];
     const acc = new Map<number, Accumulator>();
     scoreFacts(analyzed.facts, this.factTables(), this.size, acc);
-    scoreText(queryText(this.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
-    const loaded = this.shards.filter((s): s is ShardFile => s !== undefined).map((s) => s.terms);
-    if (loaded.length > 0) scoreBody(this.bodyTerms(analyzed.terms), loaded, this.docsFile.bodyLength, analyzed.display, acc);
-    return this.dress(rank(acc, limit, undefined, analyzed.wordCoverage));
+    scoreText(queryText(this.store.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
+    scoreBody(this.bodyTerms(analyzed.terms), (term) => this.store.wordPostings(term), this.size, analyzed.display, acc);
+    return rank(acc, limit, undefined, analyzed.wordCoverage);
   }
 
   /**
@@ -169,8 +193,9 @@ export class Matcher {
    * (the rarest is kept regardless when the query has no facts).
    */
   private pickTerms(terms: string[], hasFacts: boolean): string[] {
+    const text = this.store.text;
     const present = terms
-      .map((term, order) => ({ term, order, df: this.text.docFrequency(term), asked: this.text.postingsAsked(term) }))
+      .map((term, order) => ({ term, order, df: text.docFrequency(term), asked: text.postingsAsked(term) }))
       .filter((s) => s.df > 0)
       .sort((a, b) => a.df - b.df || a.order - b.order);
     const kept: string[] = [];
@@ -184,35 +209,40 @@ export class Matcher {
     return kept;
   }
 
-  /** Terms for the body shards: every query term (their rarity is known only once loaded), capped. */
+  /** Terms for body text: the first `MAX_QUERY_TERMS` query terms. */
   private bodyTerms(terms: string[]): string[] {
     return terms.slice(0, MAX_QUERY_TERMS);
   }
 
   private factTables(): FactTable[] {
-    const tables = [this.core];
-    for (const shard of this.shards) if (shard) tables.push(shard.facts);
-    return tables;
+    return [this.store.core, this.store.body];
   }
 
+  /** Results with their rows; a result whose row is not loaded is left out. */
   private dress(ranked: Ranked[]): MatchResult[] {
+    // Confidence compares each result with the next, so it is judged on the full ranking.
     const confidence = assessConfidence(ranked);
-    return ranked.map(({ ref, score, reasons }, i) => {
-      const [id, title, titleEn, kind, date, file, fixType, fixSummary, fixCommand] = this.docsFile.docs[ref]!;
+    const out: MatchResult[] = [];
+    ranked.forEach(({ ref, score, reasons }, i) => {
+      const row = this.store.row(ref);
+      if (!row) return;
+      const [id, title, titleEn, kind, date, file, fixType, fixSummary, fixCommand] = row;
       const result: MatchResult = { id, title, kind, file, score, confidence: confidence[i]!, reasons };
       if (titleEn) result.titleEn = titleEn;
       if (date) result.date = date;
       if (fixType !== 0) {
         result.fix = { type: fixType === 1 ? 'resolution' : 'workaround', summary: fixSummary, ...(fixCommand && { command: fixCommand }) };
       }
-      return result;
+      out.push(result);
     });
+    return out;
   }
 
-  private info(analyzed: AnalyzedQuery): QueryInfo {
-    let needed: number[] = [];
+  private info(analyzed: AnalyzedQuery, ranked: Ranked[], problems: string[]): QueryInfo {
+    let missing = 0;
     try {
-      needed = this.shardsFor(analyzed);
+      missing = this.keyChunksFor(analyzed).filter((i) => !this.store.hasKeyChunk(i)).length;
+      missing += new Set(ranked.map((r) => this.store.docChunkOf(r.ref)).filter((i) => !this.store.hasDocChunk(i))).size;
     } catch {
       // Unknown: report none missing.
     }
@@ -222,53 +252,63 @@ export class Matcher {
       truncated: analyzed.truncated,
       facts: analyzed.facts.map((f) => f.fact),
       terms: analyzed.terms,
-      missingShards: needed.filter((i) => this.shards[i] === undefined).length,
+      missingChunks: missing,
+      problems,
     };
   }
 
-  private shardsFor(analyzed: AnalyzedQuery): number[] {
-    const count = this.shards.length;
-    if (count === 0) return [];
+  /** Key chunks holding the query's lookup keys and terms, ascending. */
+  private keyChunksFor(analyzed: AnalyzedQuery): number[] {
+    if (this.store.directory.keys.length === 0) return [];
     const needed = new Set<number>();
-    for (const { lookups } of analyzed.facts) for (const lookup of lookups) needed.add(shardOf(lookup.key, count));
-    for (const term of this.bodyTerms(analyzed.terms)) needed.add(shardOf(term, count));
+    for (const { lookups } of analyzed.facts) for (const lookup of lookups) needed.add(this.store.keyChunkOf(lookup.key));
+    for (const term of analyzed.terms) needed.add(this.store.keyChunkOf(term));
     return [...needed].sort((a, b) => a - b);
   }
 
-  private async loadShards(indexes: number[]): Promise<void> {
+  /** Fetches and adds files, `CHUNK_FETCH_CONCURRENCY` at a time; a failure is noted in `problems`, never thrown. */
+  private async fetchAll(jobs: Array<{ name: string; add: (text: string) => void }>, problems: string[]): Promise<void> {
     const loader = this.loader;
-    if (!loader) return;
-    const queue = indexes.filter((i) => this.shards[i] === undefined);
-    const worker = async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        let job = this.pending.get(i);
-        if (!job) {
-          const index = i;
-          job = loader(this.manifest.shards[index]!)
+    if (!loader || jobs.length === 0) return;
+    const queue = jobs.slice();
+    const worker = async (): Promise<void> => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+        const { name, add } = job;
+        let running = this.pending.get(name);
+        if (!running) {
+          running = loader
+            .get(name)
             .then((text) => {
-              this.shards[index] = readShard(text);
+              try {
+                add(text);
+              } catch (error) {
+                // Name the file by its URL, as a fetch failure does.
+                throw error instanceof ChunkError ? new ChunkError(loader.url(name), error.reason) : error;
+              }
             })
-            .finally(() => this.pending.delete(index));
-          this.pending.set(index, job);
+            .finally(() => this.pending.delete(name));
+          this.pending.set(name, running);
         }
-        await job.catch(() => undefined);
+        await running.catch((error: unknown) => {
+          problems.push(error instanceof Error ? error.message : String(error));
+        });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SHARD_FETCH_CONCURRENCY, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(CHUNK_FETCH_CONCURRENCY, queue.length) }, worker));
   }
 
   /** The core facts of a record, as exact lookups (for `related`). */
   private factsOf(ref: number): QueryFact[] {
     if (!this.reverse) {
       const reverse = new Map<number, QueryFact[]>();
-      for (const key of Object.keys(this.core.keys)) {
-        const postings = postingsOf(this.core, key)!;
+      for (const key of Object.keys(this.store.core.keys)) {
+        const postings = postingsOf(this.store.core, key)!;
         const stride = strideOf(key);
         for (let i = 0; i + stride <= postings.length; i += stride) {
           const where = WHERE_CODES[postings[i + 1]!];
           if (where === 'body' || key.startsWith('number:')) continue;
           const list = reverse.get(postings[i]!) ?? [];
-          const evidence = evidenceOf(this.core.strings, postings[i + 2]!, key);
+          const evidence = evidenceOf(this.store.core.strings, postings[i + 2]!, key);
           list.push({ fact: { type: 'identifier', key, text: evidence, start: 0, end: 0 }, lookups: [{ key, factor: 1 }] });
           reverse.set(postings[i]!, list);
         }
@@ -287,10 +327,6 @@ function safeAnalyze(query: unknown): AnalyzedQuery {
     const chars = typeof query === 'string' ? query.length : 0;
     return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], display: () => [], wordCoverage: () => [] };
   }
-}
-
-function readShard(text: string): ShardFile {
-  return JSON.parse(text) as ShardFile;
 }
 
 function need(files: Record<string, string>, name: string): string {

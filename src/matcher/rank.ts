@@ -4,8 +4,7 @@
  * over facts, plus capped text relevance; then squashed to 0..100.
  */
 import {
-  BM25_B,
-  BM25_K1,
+  BODY_SCORE_SCALE,
   BODY_TEXT_WEIGHT,
   COMMON_KEY_MIN_DOCS,
   COMMON_KEY_SHARE,
@@ -35,6 +34,7 @@ import { nearness } from './figures.ts';
 import type { QueryFact, WordCoverage, WordDisplay } from './analyze-query.ts';
 import type { TextField, TextHit } from './text-index.ts';
 import type { Reason, Where } from './types.ts';
+import type { WordPostings } from './index-store.ts';
 
 /** Records a key may be in before it is skipped as too common to rank by (it would add about nothing). */
 export function maxPostingDocs(docs: number): number {
@@ -193,40 +193,38 @@ function textHitReason(hit: TextHit, display: WordDisplay, weight: number): Reas
   return textReason(display(all), FIELD_WHERE[bestField], bestField, weight);
 }
 
-/** Adds BM25 over body term postings (from loaded shards). */
+/**
+ * Adds BM25 over body word postings (those loaded): each posting carries
+ * BM25's term-frequency part (× `BODY_SCORE_SCALE`), multiplied here by the
+ * term's rarity over the whole library.
+ */
 export function scoreBody(
   terms: string[],
-  shards: Array<Record<string, number[]>>,
-  bodyLength: number[],
+  postingsOf: (term: string) => WordPostings | undefined,
+  docs: number,
   display: WordDisplay,
   acc: Map<number, Accumulator>,
 ): void {
-  const docs = bodyLength.length;
   if (docs === 0) return;
-  const average = bodyLength.reduce((a, b) => a + b, 0) / docs || 1;
   // Rarest terms first, while the postings walked stay within MAX_BODY_POSTINGS.
-  const lists: Array<{ term: string; postings: number[] }> = [];
+  const lists: Array<{ term: string } & WordPostings> = [];
   for (const term of terms) {
-    for (const shard of shards) {
-      const postings = own(shard, term);
-      if (postings) lists.push({ term, postings });
-    }
+    const found = postingsOf(term);
+    if (found) lists.push({ term, ...found });
   }
-  lists.sort((a, b) => a.postings.length - b.postings.length);
+  lists.sort((a, b) => a.df - b.df);
   const scores = new Float64Array(docs);
   const words: Array<string[] | undefined> = new Array(docs);
   const touched: number[] = [];
   let walked = 0;
-  for (const { term, postings } of lists) {
+  for (const { term, df, postings } of lists) {
     walked += postings.length / 2;
     if (walked > MAX_BODY_POSTINGS && touched.length > 0) break;
-    const idf = rarity(docs, postings.length / 2);
+    const idf = rarity(docs, df) / BODY_SCORE_SCALE;
     for (let i = 0; i + 1 < postings.length; i += 2) {
       const ref = postings[i]!;
-      const tf = postings[i + 1]!;
-      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * (bodyLength[ref] ?? average)) / average);
       if (scores[ref] === 0) touched.push(ref);
-      scores[ref]! += (idf * tf * (BM25_K1 + 1)) / norm;
+      scores[ref]! += idf * postings[i + 1]!;
       const list = words[ref];
       if (list) list.push(term);
       else words[ref] = [term];

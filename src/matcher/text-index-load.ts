@@ -1,160 +1,133 @@
 /**
- * Loads the compact text index into a `lunr.Index` cheaply: nothing is
- * materialised up front. lunr reads `invertedIndex[term]` and
+ * A `lunr.Index` that grows as chunks arrive: each term's postings are added
+ * when the chunk holding it is loaded. lunr reads `invertedIndex[term]` and
  * `fieldVectors["field/ref"]` only for the terms and documents a query
- * touches, so both are lazy views over typed arrays, computed with exactly
- * the formula of lunr's builder (BM25 weight × field boost, 3 decimals).
- * Queries are exact terms (no wildcards, no edit distance), so the token set
- * is a dictionary lookup instead of lunr's automaton.
+ * touches, so both are views over what is loaded. A field vector holds the
+ * loaded terms' weights only; that gives lunr's exact scores, because its
+ * similarity is the dot product with the query vector (which has only the
+ * query's terms) divided by the query vector's magnitude. Queries are exact
+ * terms (no wildcards, no edit distance), so the token set is a dictionary
+ * lookup instead of lunr's automaton.
  */
 import lunr from 'lunr';
-import { MAX_TERM_POSTINGS } from './constants.ts';
-import type { CompactTextIndex } from './text-index.ts';
 
-/** lunr's BM25 term-frequency saturation (its builder's default). */
-export const LUNR_K1 = 1.2;
-/** lunr's BM25 length normalisation (its builder's default). */
-export const LUNR_B = 0.75;
-
-/** A loaded text index: the lunr index and each term's document frequency. */
-export interface TextIndex {
-  index: lunr.Index;
-  /** Field-documents containing `term` (lunr's own count, over all fields), 0 when absent. */
-  docFrequency(term: string): number;
-  /** Postings lunr will walk for `term` (its document frequency, capped at the loader's `maxPostings`). */
-  postingsAsked(term: string): number;
-}
-
+// lunr copies match metadata, so every posting can share one empty object.
 const NO_METADATA = Object.freeze({});
 
+/** One term's postings, decoded and checked, ready to add. */
+export interface PreparedTerm {
+  term: string;
+  df: number;
+  posting: Record<string, Record<number, object>>;
+  pairs: Array<[slot: number, weight: number]>;
+}
 
-/** Makes a lunr index over the compact form. */
-export function loadTextIndex(compact: CompactTextIndex, maxPostings: number = MAX_TERM_POSTINGS): TextIndex {
-  const { fields, boosts, docs, terms, lengths } = compact;
-  const fieldCount = fields.length;
-  const termIds = new Map<string, number>();
-  terms.forEach((term, i) => termIds.set(term, i));
+/** The core text index: the lunr index over the loaded terms, and what each term costs. */
+export class TextIndex {
+  /** The lunr index queried by `queryText`. */
+  readonly index: lunr.Index;
+  private readonly fields: readonly string[];
+  private readonly termIds = new Map<string, number>();
+  private readonly df: number[] = [];
+  private readonly stored: number[] = [];
+  private readonly postings: Array<Record<string, Record<number, object>> & { _index: number }> = [];
+  /** Per field-document (`field × docs + ref`): loaded `[termId, weight]` pairs, ids ascending. */
+  private readonly forward = new Map<number, number[]>();
+  private readonly vectors = new Map<string, lunr.Vector>();
+  private readonly docs: number;
 
-  // Postings into flat typed arrays (no per-term garbage): term t owns entries termStart[t] … termStart[t+1].
-  const termStart = new Int32Array(terms.length + 1);
-  compact.postings.forEach((stored, t) => {
-    let entries = 0;
-    for (let i = 0; i < stored.length; ) {
-      const count = stored[i + 1]!;
-      entries += count;
-      i += 2;
-      for (let k = 0; k < count; k++) i += stored[i]! & 1 ? 2 : 1;
-    }
-    termStart[t + 1] = termStart[t]! + entries;
-  });
-  const total = termStart[terms.length]!;
-  const entryField = new Int32Array(total);
-  const entryRef = new Int32Array(total);
-  const entryTf = new Int32Array(total);
-  const counts = new Int32Array(fieldCount * docs + 1);
-  compact.postings.forEach((stored, t) => {
-    let slot = termStart[t]!;
-    for (let i = 0; i < stored.length; ) {
-      const field = stored[i]!;
-      const count = stored[i + 1]!;
+  constructor(fields: readonly string[], docs: number) {
+    this.fields = fields;
+    this.docs = docs;
+    const invertedIndex = new Proxy(Object.create(null) as object, {
+      get: (_target, key) => {
+        const t = typeof key === 'string' ? this.termIds.get(key) : undefined;
+        return t === undefined ? undefined : this.postings[t];
+      },
+    });
+    const fieldVectors = new Proxy({} as object, {
+      get: (_target, key) => (typeof key === 'string' ? this.vector(key) : undefined),
+    });
+    const tokenSet = {
+      intersect: (other: lunr.TokenSet) => {
+        const words = other.toArray().filter((word) => this.termIds.has(word));
+        return { toArray: () => words };
+      },
+    };
+    const attributes = { invertedIndex, fieldVectors, tokenSet, fields: [...fields], pipeline: new lunr.Pipeline() };
+    this.index = new lunr.Index(attributes as unknown as ConstructorParameters<typeof lunr.Index>[0]);
+  }
+
+  /** Whether `term`'s postings are loaded (a term absent from the library counts once its chunk is). */
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  /** Adds one term's stored postings (`[df, field, count, refDelta, weight × 1000, …]`). Throws on a malformed list. */
+  addTerm(term: string, encoded: readonly number[]): void {
+    this.insert(this.prepare(term, encoded));
+  }
+
+  /** Decodes one term's stored postings without adding them; throws on a malformed list (the caller reports the chunk). */
+  prepare(term: string, encoded: readonly number[]): PreparedTerm {
+    const posting = {} as Record<string, Record<number, object>>;
+    for (const field of this.fields) posting[field] = {};
+    const pairs: Array<[slot: number, weight: number]> = [];
+    for (let i = 1; i < encoded.length; ) {
+      const field = encoded[i]!;
+      const n = encoded[i + 1]!;
+      const name = this.fields[field];
+      if (name === undefined || !Number.isInteger(n) || n < 0 || i + 2 + 2 * n > encoded.length) throw new Error(`bad text postings for \`${term}\``);
       i += 2;
       let ref = 0;
-      for (let k = 0; k < count; k++, slot++) {
-        const e = stored[i++]!;
-        ref += e >> 1;
-        entryField[slot] = field;
-        entryRef[slot] = ref;
-        entryTf[slot] = e & 1 ? stored[i++]! : 1;
-        counts[field * docs + ref]!++;
+      for (let k = 0; k < n; k++, i += 2) {
+        ref += encoded[i]!;
+        if (!Number.isInteger(ref) || ref < 0 || ref >= this.docs) throw new Error(`bad text postings for \`${term}\``);
+        posting[name]![ref] = NO_METADATA;
+        pairs.push([field * this.docs + ref, encoded[i + 1]! / 1000]);
       }
     }
-  });
-  const df = new Float64Array(terms.length);
-  for (let t = 0; t < terms.length; t++) df[t] = termStart[t + 1]! - termStart[t]!;
-
-  // Forward index: for each field-document, its term ids (ascending) and term frequencies.
-  const offsets = new Int32Array(fieldCount * docs + 1);
-  for (let i = 0; i < fieldCount * docs; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
-  const forwardTerm = new Int32Array(total);
-  const forwardTf = new Int32Array(total);
-  const fill = offsets.slice(0, fieldCount * docs);
-  for (let t = 0; t < terms.length; t++) {
-    for (let e = termStart[t]!; e < termStart[t + 1]!; e++) {
-      const slot = fill[entryField[e]! * docs + entryRef[e]!]!++;
-      forwardTerm[slot] = t;
-      forwardTf[slot] = entryTf[e]!;
-    }
+    return { term, df: Number(encoded[0]) || pairs.length, posting, pairs };
   }
-  const idf = Array.from(df, (d) => Math.log(1 + Math.abs((docs - d + 0.5) / (d + 0.5))));
-  const average = lengths.map((list) => (list.length === 0 ? 1 : list.reduce((a, b) => a + b, 0) / list.length || 1));
 
-  const postingCache = new Map<number, Record<string, unknown>>();
-  const weight = (field: number, ref: number, t: number, tf: number): number => {
-    const norm = LUNR_K1 * (1 - LUNR_B + (LUNR_B * lengths[field]![ref]!) / average[field]!);
-    return Math.round(((idf[t]! * ((LUNR_K1 + 1) * tf)) / (norm + tf)) * (boosts[field] ?? 1) * 1000) / 1000;
-  };
-  const posting = (t: number): Record<string, unknown> => {
-    let cached = postingCache.get(t);
+  /** Adds a prepared term (once; a second time is ignored). */
+  insert({ term, df, posting, pairs }: PreparedTerm): void {
+    if (this.termIds.has(term)) return;
+    const t = this.df.length;
+    for (const [slot, weight] of pairs) {
+      const list = this.forward.get(slot);
+      if (list) list.push(t, weight);
+      else this.forward.set(slot, [t, weight]);
+    }
+    this.termIds.set(term, t);
+    this.df.push(df);
+    this.stored.push(pairs.length);
+    this.postings.push(Object.assign(posting, { _index: t }));
+    // Vectors made before this term lack it; they are cheap to remake.
+    this.vectors.clear();
+  }
+
+  /** Field-documents containing `term` in the whole library (lunr's count, over all fields), 0 when absent or not loaded. */
+  docFrequency(term: string): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.df[t]!;
+  }
+
+  /** Postings lunr will walk for `term`: those stored (a common term keeps its heaviest). */
+  postingsAsked(term: string): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.stored[t]!;
+  }
+
+  private vector(fieldRef: string): lunr.Vector | undefined {
+    const cached = this.vectors.get(fieldRef);
     if (cached) return cached;
-    cached = { _index: t };
-    for (const field of fields) cached[field] = {};
-    const entries: Array<[field: number, ref: number, weight: number]> = [];
-    for (let e = termStart[t]!; e < termStart[t + 1]!; e++) {
-      const field = entryField[e]!;
-      const ref = entryRef[e]!;
-      entries.push([field, ref, df[t]! > maxPostings ? weight(field, ref, t, entryTf[e]!) : 0]);
-    }
-    // A very common term keeps only its heaviest postings: those are the ones that could rank.
-    if (entries.length > maxPostings) entries.sort((a, b) => b[2] - a[2] || a[1] - b[1]).length = maxPostings;
-    for (const [field, ref] of entries) {
-      // lunr copies match metadata, so every posting can share one empty object.
-      (cached[fields[field]!] as Record<number, object>)[ref] = NO_METADATA;
-    }
-    postingCache.set(t, cached);
-    return cached;
-  };
-  const invertedIndex = new Proxy(Object.create(null) as object, {
-    get: (_target, key) => {
-      const t = typeof key === 'string' ? termIds.get(key) : undefined;
-      return t === undefined ? undefined : posting(t);
-    },
-  });
-
-  const vectorCache = new Map<string, lunr.Vector>();
-  const vector = (fieldRef: string): lunr.Vector | undefined => {
     const slash = fieldRef.indexOf('/');
-    const field = fields.indexOf(fieldRef.slice(0, slash));
+    const field = this.fields.indexOf(fieldRef.slice(0, slash));
     const ref = Number(fieldRef.slice(slash + 1));
-    if (field < 0 || !Number.isInteger(ref) || ref < 0 || ref >= docs) return undefined;
-    const elements: number[] = [];
-    for (let slot = offsets[field * docs + ref]!; slot < offsets[field * docs + ref + 1]!; slot++) {
-      elements.push(forwardTerm[slot]!, weight(field, ref, forwardTerm[slot]!, forwardTf[slot]!));
-    }
-    const built = new lunr.Vector(elements);
-    vectorCache.set(fieldRef, built);
+    if (field < 0 || !Number.isInteger(ref) || ref < 0 || ref >= this.docs) return undefined;
+    const built = new lunr.Vector((this.forward.get(field * this.docs + ref) ?? []).slice());
+    this.vectors.set(fieldRef, built);
     return built;
-  };
-  const fieldVectors = new Proxy({} as object, {
-    get: (_target, key) => (typeof key === 'string' ? (vectorCache.get(key) ?? vector(key)) : undefined),
-  });
-
-  // Exact-term lookup standing in for lunr's token-set automaton (queries never use wildcards or edit distance).
-  const tokenSet = {
-    intersect: (other: lunr.TokenSet) => {
-      const words = other.toArray().filter((word) => termIds.has(word));
-      return { toArray: () => words };
-    },
-  };
-  const attributes = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: new lunr.Pipeline() };
-  return {
-    index: new lunr.Index(attributes as unknown as ConstructorParameters<typeof lunr.Index>[0]),
-    docFrequency: (term) => {
-      const t = termIds.get(term);
-      return t === undefined ? 0 : df[t]!;
-    },
-    postingsAsked: (term) => {
-      const t = termIds.get(term);
-      return t === undefined ? 0 : Math.min(df[t]!, maxPostings);
-    },
-  };
+  }
 }

@@ -1,12 +1,11 @@
 /**
  * Text relevance over the short fields (title, summary, symptom text,
  * tags and services) through lunr. lunr never sees raw user text: both the
- * index and the query use `tokenizeText`, the builder's pipeline is empty
- * (so nothing needs registering before serializing or loading), and queries
- * are built term by term with `idx.query`.
+ * index and the query use `tokenizeText`, there is no pipeline (nothing
+ * needs registering), and queries are built term by term with `idx.query`.
  */
 import lunr from 'lunr';
-import { BIGRAM_BOOST, FIELD_BOOSTS } from './constants.ts';
+import { BIGRAM_BOOST, FIELD_BOOSTS, MAX_TERM_POSTINGS } from './constants.ts';
 import { isBigram, isCjk, tokenizeText } from './text-tokenize.ts';
 import type { TextIndex } from './text-index-load.ts';
 import type { MatchDoc } from './types.ts';
@@ -43,81 +42,73 @@ export function coreTerms(text: string): string[] {
   return tokenizeText(text).filter((term) => term.length > 1 || !isCjk(term));
 }
 
-function lunrTokens(value: unknown): lunr.Token[] {
-  return coreTerms(typeof value === 'string' ? value : '').map((term) => new lunr.Token(term, {}));
-}
+/** lunr's BM25 term-frequency saturation (its builder's default). */
+export const LUNR_K1 = 1.2;
+/** lunr's BM25 length normalisation (its builder's default). */
+export const LUNR_B = 0.75;
 
 /**
- * The text index as stored: lunr's own JSON repeats every score and ref as
- * text; this keeps term frequencies and field lengths, from which `loadTextIndex`
- * recomputes exactly the vectors lunr's builder makes.
+ * The core text postings of every term, encoded as a chunk stores them
+ * (`[df, field, count, refDelta, weight × 1000, …]`, see `KeyEntry`). The
+ * weights are exactly those lunr's builder puts in its field vectors (idf
+ * over field-documents, BM25 with lunr's k1 and b, field boost, 3 decimals);
+ * a unit test pins them to an index built by lunr itself. A term in more
+ * than `maxPostings` field-documents keeps its heaviest postings only: those
+ * are the ones that could rank. Refs are document positions.
  */
-export interface CompactTextIndex {
-  fields: string[];
-  boosts: number[];
-  docs: number;
-  /** Sorted terms; a term's position is its lunr term index. */
-  terms: string[];
-  /**
-   * Per term, for each field it occurs in: `[field, count, e, e, …]` where
-   * `e = refDelta × 2` when the term occurs once, or `refDelta × 2 + 1, tf`
-   * (most terms occur once, so most postings are one small number).
-   */
-  postings: number[][];
-  /** Per field: length in terms of each document's field. */
-  lengths: number[][];
-}
-
-type LunrBuilderInternals = {
-  tokenizer: typeof lunrTokens;
-  fieldTermFrequencies: Record<string, Record<string, number>>;
-  fieldLengths: Record<string, number>;
-};
-
-/** Builds the core text index with lunr's builder and stores it compactly; refs are document positions. */
-export function buildTextIndex(docs: MatchDoc[]): CompactTextIndex {
-  const builder = new lunr.Builder();
-  const internals = builder as unknown as LunrBuilderInternals;
-  builder.ref('ref');
+export function buildTextPostings(docs: MatchDoc[], maxPostings: number = MAX_TERM_POSTINGS): Map<string, number[]> {
   const fields = Object.keys(FIELD_BOOSTS) as TextField[];
-  for (const field of fields) builder.field(field, { boost: FIELD_BOOSTS[field] });
-  internals.tokenizer = lunrTokens;
-  builder.metadataWhitelist = [];
-  docs.forEach((doc, ref) => builder.add({ ref: String(ref), ...textFields(doc) }));
-  const byTerm = new Map<string, Array<[number, number, number]>>();
-  const lengths = fields.map(() => new Array<number>(docs.length).fill(0));
-  for (const [fieldRef, frequencies] of Object.entries(internals.fieldTermFrequencies)) {
-    const slash = fieldRef.indexOf('/');
-    const field = fields.indexOf(fieldRef.slice(0, slash) as TextField);
-    const ref = Number(fieldRef.slice(slash + 1));
-    lengths[field]![ref] = internals.fieldLengths[fieldRef] ?? 0;
-    for (const [term, tf] of Object.entries(frequencies)) {
-      let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = []));
-      list.push([field, ref, tf]);
+  const boosts = fields.map((f) => FIELD_BOOSTS[f]);
+  const lengths = fields.map(() => new Float64Array(docs.length));
+  // Per term, flat (field, ref, tf) triples in (ref, field) order.
+  const raw = new Map<string, number[]>();
+  docs.forEach((doc, ref) => {
+    const values = textFields(doc);
+    fields.forEach((field, f) => {
+      const terms = coreTerms(values[field]);
+      lengths[f]![ref] = terms.length;
+      const tf = new Map<string, number>();
+      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      for (const [term, count] of tf) {
+        let list = raw.get(term);
+        if (!list) raw.set(term, (list = []));
+        list.push(f, ref, count);
+      }
+    });
+  });
+  const average = lengths.map((list) => (list.length === 0 ? 1 : list.reduce((a, b) => a + b, 0) / list.length || 1));
+  const out = new Map<string, number[]>();
+  for (const [term, list] of raw) {
+    const df = list.length / 3;
+    const idf = Math.log(1 + Math.abs((docs.length - df + 0.5) / (df + 0.5)));
+    let entries: Array<[field: number, ref: number, weight: number]> = [];
+    for (let i = 0; i < list.length; i += 3) {
+      const field = list[i]!;
+      const ref = list[i + 1]!;
+      const tf = list[i + 2]!;
+      const norm = LUNR_K1 * (1 - LUNR_B + (LUNR_B * lengths[field]![ref]!) / average[field]!);
+      // The builder's arithmetic, in its order, so the rounded weight is bit-for-bit lunr's.
+      const score = ((idf * ((LUNR_K1 + 1) * tf)) / (norm + tf)) * boosts[field]!;
+      entries.push([field, ref, Math.round(score * 1000)]);
     }
-  }
-  const terms = [...byTerm.keys()].sort();
-  const postings = terms.map((term) => {
-    const list = byTerm.get(term)!.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const out: number[] = [];
-    for (let i = 0; i < list.length; ) {
-      const field = list[i]![0];
+    if (entries.length > maxPostings) entries = entries.sort((a, b) => b[2] - a[2] || a[1] - b[1]).slice(0, maxPostings);
+    entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const encoded: number[] = [df];
+    for (let i = 0; i < entries.length; ) {
+      const field = entries[i]![0];
       let j = i;
-      while (j < list.length && list[j]![0] === field) j++;
-      out.push(field, j - i);
+      while (j < entries.length && entries[j]![0] === field) j++;
+      encoded.push(field, j - i);
       let last = 0;
       for (let k = i; k < j; k++) {
-        const [, ref, tf] = list[k]!;
-        if (tf === 1) out.push((ref - last) * 2);
-        else out.push((ref - last) * 2 + 1, tf);
-        last = ref;
+        encoded.push(entries[k]![1] - last, entries[k]![2]);
+        last = entries[k]![1];
       }
       i = j;
     }
-    return out;
-  });
-  return { fields, boosts: fields.map((f) => FIELD_BOOSTS[f]), docs: docs.length, terms, postings, lengths };
+    out.set(term, encoded);
+  }
+  return out;
 }
 
 /** A text hit: lunr score and the terms matched per field (worked out only when shown). */

@@ -3,6 +3,7 @@
  * browser, results out. Plain data, JSON-safe.
  */
 import type { Symptoms } from '../schema/record.ts';
+import type { Directory } from './bundle-format.ts';
 
 /** Where in a record a match was found; decides part of its weight. */
 export type Where = 'symptom' | 'title' | 'summary' | 'body' | 'fix';
@@ -139,26 +140,23 @@ export interface QueryInfo {
   facts: Fact[];
   /** Text terms used. */
   terms: string[];
-  /** Shards that were not loaded while searching (sync `search` in the browser). */
-  missingShards: number;
+  /** Chunks the query needed that were not loaded (sync `search` in the browser, or a failed fetch). */
+  missingChunks: number;
+  /** Chunks that could not be used and why, from `searchAllDetailed` (file and reason); empty otherwise. */
+  problems: string[];
 }
 
-/** Options of `buildIndex`. */
+/** Options of `buildIndex` (defaults from `defaultChunkLayout`, growing with the library). */
 export interface BuildOptions {
-  /** Number of body shards (term-hash). Default `ceil(docs / DEFAULT_DOCS_PER_SHARD)`, at most `MAX_DEFAULT_SHARDS`, at least 1. */
-  shards?: number;
+  /** Target raw size of a key chunk in bytes (a single key's entry may exceed it). */
+  chunkBytes?: number;
+  /** Document rows per document chunk. */
+  docsPerChunk?: number;
 }
 
-/** A built index: a manifest and its files, each JSON text. */
+/** A built index: its directory and every file, each JSON text, `manifest.json` included. */
 export interface IndexBundle {
-  manifest: {
-    version: number;
-    docs: number;
-    /** Files needed before the first result. */
-    core: string[];
-    /** Lazily loaded body shards, in shard-number order. */
-    shards: string[];
-  };
-  /** File name → JSON text. */
+  manifest: Directory;
+  /** File name → JSON text: `manifest.json` (fixed name), `k-<hash>.json`, `d-<hash>.json` (content-hashed). */
   files: Record<string, string>;
 }

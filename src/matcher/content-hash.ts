@@ -1,0 +1,24 @@
+/**
+ * Content hashes for chunk file names: a chunk's name changes exactly when
+ * its text does, so every file but the directory can be cached forever and a
+ * browser never mixes chunks of two builds. Not a security hash: cyrb53
+ * (two multiplicative 32-bit lanes, 53 bits), browser-safe and dependency-free.
+ */
+
+/** Characters of a chunk hash (base 36, about 36 bits). */
+export const HASH_CHARS = 7;
+
+/** The hash of `text` (over UTF-16 units) as `HASH_CHARS` base-36 characters. */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return value.toString(36).padStart(HASH_CHARS, '0').slice(-HASH_CHARS);
+}
