@@ -1,0 +1,135 @@
+/**
+ * What the cached index depends on, computed cheaply on every call: every
+ * file below the records folder and the code that turns records into an
+ * index.
+ *
+ * Two levels, as git's index does it. `statFolder` lists the files with
+ * their size, times and inode and hashes that listing (the "stat key"): when
+ * it equals the one recorded with the cache, nothing changed and no file is
+ * read. Otherwise `contentKey` hashes the bytes of every file whose metadata
+ * differs from its recorded state (the rest keep their recorded hash), and
+ * the key is a hash of all content hashes: touching a file without changing
+ * it keeps the key; any edit, addition or removal changes it.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One file of the records folder: its metadata, and its content hash once known. */
+export interface FileState {
+  /** Path relative to the records folder, `/`-separated. */
+  file: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  /** SHA-256 of the bytes, first 128 bits in hex; empty until hashed. */
+  hash: string;
+}
+
+/** A folder's listing with metadata. */
+export interface FolderStat {
+  files: FileState[];
+  /** Hash of the listing (names, sizes, times, inodes) and of the code version. */
+  statKey: string;
+  /** Latest modification time seen, epoch ms. */
+  newestMs: number;
+}
+
+/**
+ * A file modified this close to the moment its state was recorded may have
+ * changed again within the same timestamp tick ("racily clean" in git's
+ * terms), so it is always re-read.
+ */
+export const RACY_WINDOW_MS = 2_000;
+
+/** Source folders whose code decides what the index holds. */
+const CODE_DIRS = ['../matcher/', '../records/', '../schema/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+
+let codeHash: string | undefined;
+
+/**
+ * A hash of the matcher's, the record reader's and the schema's source
+ * files: their names, sizes and modification times (reading their bytes
+ * costs more than the rest of a warm call; any edit or checkout changes a
+ * time, and a needless rebuild is the worst a touched file can cause).
+ */
+export function codeVersion(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash('sha256');
+  for (const dir of CODE_DIRS) {
+    for (const file of walk(dir).filter((f) => /\.(ts|js|json)$/.test(f))) {
+      const stats = statSync(`${dir}${path.sep}${file}`);
+      hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\n`);
+    }
+  }
+  codeHash = hash.digest('hex').slice(0, 32);
+  return codeHash;
+}
+
+/** Lists `dir` with each file's metadata (links are followed; what is not a file is left out). */
+export function statFolder(dir: string): FolderStat {
+  const files: FileState[] = [];
+  const key = createHash('sha256').update(codeVersion());
+  let newestMs = 0;
+  for (const file of walk(dir)) {
+    const stats = statSync(`${dir}${path.sep}${file}`, { throwIfNoEntry: false });
+    // Gone since listed, a dangling link or a socket: the record reader reports what matters.
+    if (!stats?.isFile()) continue;
+    files.push({ file, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, hash: '' });
+    key.update(`${file}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\n`);
+    if (stats.mtimeMs > newestMs) newestMs = stats.mtimeMs;
+  }
+  return { files, statKey: key.digest('hex').slice(0, 32), newestMs };
+}
+
+/**
+ * Fills in the content hash of each of `folder`'s files, reusing the hash
+ * recorded in `previous` (at `recordedAt`, epoch ms) for a file whose
+ * metadata is unchanged and was not racily recent, and returns the content
+ * key and how many files had to be read.
+ */
+export function contentKey(dir: string, folder: FolderStat, previous: readonly FileState[] = [], recordedAt = 0): { key: string; rehashed: number } {
+  const known = new Map(previous.map((state) => [state.file, state]));
+  const key = createHash('sha256').update(codeVersion());
+  let rehashed = 0;
+  for (const state of folder.files) {
+    const before = known.get(state.file);
+    const same = before !== undefined && before.hash !== '' && before.size === state.size && before.mtimeMs === state.mtimeMs
+      && before.ctimeMs === state.ctimeMs && before.ino === state.ino && state.mtimeMs < recordedAt - RACY_WINDOW_MS;
+    if (same) state.hash = before.hash;
+    else {
+      state.hash = hashFile(`${dir}${path.sep}${state.file}`);
+      rehashed += 1;
+    }
+    key.update(`${state.file}\0${state.hash}\n`);
+  }
+  return { key: key.digest('hex').slice(0, 32), rehashed };
+}
+
+function hashFile(file: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
+  } catch {
+    return 'unreadable'; // The record reader reports it; the key changes when it becomes readable.
+  }
+}
+
+/**
+ * Every entry below `dir` (files and links; folders are descended, hidden
+ * ones too), relative, `/`-separated, sorted. One flat `readdirSync` per
+ * folder and string joins: `readdirSync`'s `recursive` option and
+ * `path.relative` cost ten times as much on a 10,000-file folder.
+ */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) visit(`${folder}${path.sep}${entry.name}`, `${prefix}${entry.name}/`);
+      else out.push(`${prefix}${entry.name}`);
+    }
+  };
+  visit(dir, '');
+  return out.sort();
+}

@@ -1,0 +1,10 @@
+import module from 'node:module';
+module.enableCompileCache('/tmp/intake-cc');
+const t0 = performance.now();
+await import('zod');
+const t1 = performance.now();
+await import('/work/wt/intake/src/config.ts');
+const t2 = performance.now();
+await import('/work/wt/intake/src/records/load.ts');
+const t3 = performance.now();
+console.log({zod: t1-t0, config: t2-t1, records: t3-t2});

@@ -1,0 +1,13 @@
+import module from 'node:module';
+module.enableCompileCache('/work/wt/intake/node_modules/.cache/precedent/compile/');
+const t = [performance.now()];
+const mark = (l) => { t.push(performance.now()); console.error(l, (t.at(-1)-t.at(-2)).toFixed(0)); };
+await import('citty'); mark('citty');
+await import('/work/wt/intake/src/matcher/index.ts'); mark('matcher');
+await import('/work/wt/intake/src/alert/index.ts'); mark('alert');
+await import('/work/wt/intake/src/index-cache/index.ts'); mark('cache');
+await import('/work/wt/intake/src/cli/run-command.ts'); mark('run-command');
+const { openIndex } = await import('/work/wt/intake/src/index-cache/index.ts');
+const o = await openIndex({ dir: process.argv[2] ?? 'content/incidents' }); mark('open ' + o.built);
+const r = await o.matcher.searchAll('266'); mark('search');
+console.error('total', (performance.now()).toFixed(0), 'since process start');

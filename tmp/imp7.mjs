@@ -1,0 +1,12 @@
+import module from 'node:module';
+module.enableCompileCache('/work/wt/intake/node_modules/.cache/precedent/compile/');
+let t0 = performance.now();
+const m = (l) => { const n = performance.now(); console.error(l, (n - t0).toFixed(1)); t0 = n; };
+const fp = await import('/work/wt/intake/src/index-cache/fingerprint.ts');
+const bs = await import('/work/wt/intake/src/index-cache/bundle-store.ts'); m('import');
+const dir = process.argv[2];
+const lib = bs.libraryCacheDir(bs.defaultCacheRoot(dir), dir);
+const st = bs.readState(lib); m('readState');
+const p = fp.fingerprint(dir, st.files, st.recordedAt, st.key); m('fingerprint ' + p.rehashed);
+const { matcher } = await bs.loadBundle(lib, p.key); m('loadBundle');
+await matcher.searchAll('266'); m('search');

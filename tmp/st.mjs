@@ -1,0 +1,13 @@
+import { readdirSync, statSync, lstatSync } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+const dir = process.argv[2];
+let t0 = performance.now();
+const m = (l) => { const n = performance.now(); console.error(l, (n - t0).toFixed(1)); t0 = n; };
+const e1 = readdirSync(dir, { recursive: true, withFileTypes: true }); m('readdir recursive ' + e1.length);
+const e2 = readdirSync(dir, { withFileTypes: true }); m('readdir flat');
+const names = e1.map(e => path.relative(dir, path.join(e.parentPath, e.name))); m('relative');
+for (const n of names) statSync(path.join(dir, n)); m('statSync');
+for (const e of e2) statSync(dir + '/' + e.name); m('statSync concat');
+for (const e of e2) statSync(dir + '/' + e.name, { throwIfNoEntry: false }); m('statSync noThrow');
+const h = createHash('sha256'); for (const n of names) h.update(n + '\0' + 'a'.repeat(64)); h.digest(); m('hash');
