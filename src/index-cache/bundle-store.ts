@@ -119,7 +119,7 @@ export function hasBundle(libDir: string, key: string): boolean {
 /**
  * Writes `bundle` (and the load problems) as the index for `key`, then
  * removes the library's other indexes. Another process writing the same key
- * at the same time is fine: the first rename wins, both are identical.
+ * at the same time is fine: both are identical.
  */
 export function writeBundle(libDir: string, key: string, bundle: IndexBundle, problems: readonly CachedProblem[]): void {
   mkdirSync(libDir, { recursive: true });
@@ -133,11 +133,21 @@ export function writeBundle(libDir: string, key: string, bundle: IndexBundle, pr
       writeFileSync(target, text);
     }
     writeFileSync(path.join(temp, PROBLEMS_FILE), JSON.stringify(problems));
-    try {
-      renameSync(temp, path.join(libDir, key));
-    } catch (error) {
-      if (!hasBundle(libDir, key)) throw error;
+    const target = path.join(libDir, key);
+    // A folder already there for this key is damaged (or `--rebuild` was asked): set it aside first.
+    if (existsSync(target)) {
+      try {
+        renameSync(target, `${temp}-replaced`);
+      } catch {
+        // Another process moved it meanwhile.
+      }
     }
+    try {
+      renameSync(temp, target);
+    } catch (error) {
+      if (!hasBundle(libDir, key)) throw error; // Another process put the same index in place first.
+    }
+    rmSync(`${temp}-replaced`, { recursive: true, force: true });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

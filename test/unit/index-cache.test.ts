@@ -1,0 +1,115 @@
+/** The CLI's index cache: built once, reused while nothing changes, rebuilt when a record does. */
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentKey, defaultCacheRoot, libraryCacheDir, openIndex, statFolder } from '../../src/index-cache/index.ts';
+import { FIXTURE, FIXTURE_LIBRARY, FIXTURE_SIGNATURES } from '../support/fixture-library.ts';
+
+let work: string;
+let library: string;
+let cacheRoot: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'precedent-index-cache-'));
+  library = path.join(work, 'library');
+  cacheRoot = path.join(work, 'cache');
+  cpSync(FIXTURE_LIBRARY, library, { recursive: true });
+  // Older than the racy window, as a checkout is by the time anyone queries it.
+  const past = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(library)) utimesSync(path.join(library, name), past, past);
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const open = () => openIndex({ dir: library, cacheRoot });
+
+describe('openIndex', () => {
+  it('builds on the first call, answers from the cache on the next, with the same results', async () => {
+    const phases: string[] = [];
+    const first = await openIndex({ dir: library, cacheRoot, onProgress: (phase) => phases.push(phase) });
+    expect(first.built).toBe(true);
+    expect(new Set(phases)).toEqual(new Set(['reading', 'preparing', 'indexing', 'writing']));
+    const second = await open();
+    expect(second.built).toBe(false);
+    expect(second.key).toBe(first.key);
+    for (const [id, query] of Object.entries(FIXTURE_SIGNATURES)) {
+      const fresh = first.matcher.search(query, { limit: 3 });
+      const cached = await second.matcher.searchAll(query, { limit: 3 });
+      expect(cached).toEqual(fresh);
+      expect(cached[0]?.id).toBe(id);
+    }
+  });
+
+  it('rebuilds when a record changes, and keeps the key when a file is only touched', async () => {
+    const first = await open();
+    const file = path.join(library, '2024-07-31-scale-price-push-failure-266-calico-nat.md');
+    const now = new Date();
+    utimesSync(file, now, now);
+    const touched = await open();
+    expect([touched.built, touched.key]).toEqual([false, first.key]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 门店下秤', 'title: 门店下秤 zzqxedit'));
+    const edited = await open();
+    expect(edited.built).toBe(true);
+    expect(edited.key).not.toBe(first.key);
+    expect(edited.matcher.search('zzqxedit')[0]?.id).toBe(FIXTURE.scale);
+  });
+
+  it('rebuilds when a record is added or removed, and keeps one index per library', async () => {
+    const first = await open();
+    rmSync(path.join(library, 'pod-dns-ndots-slow-lookups.md'));
+    const removed = await open();
+    expect(removed.built).toBe(true);
+    expect(removed.matcher.size).toBe(first.matcher.size - 1);
+    const libDir = libraryCacheDir(cacheRoot, library);
+    expect(readdirSync(libDir).filter((name) => /^[0-9a-f]{32}$/.test(name))).toEqual([removed.key]);
+  });
+
+  it('reports unreadable records again when answering from the cache', async () => {
+    writeFileSync(path.join(library, 'broken.md'), '---\nid: broken\nkind: nonsense\n---\n');
+    const first = await open();
+    const second = await open();
+    expect(second.built).toBe(false);
+    expect(second.problems).toEqual(first.problems);
+    expect(second.problems.map((p) => path.basename(p.file))).toEqual(['broken.md']);
+  });
+
+  it('rebuilds a damaged cache entry instead of failing', async () => {
+    const first = await open();
+    writeFileSync(path.join(first.cacheDir, 'manifest.json'), '{"version": 1, "cor');
+    const second = await open();
+    expect(second.built).toBe(true);
+    expect(second.matcher.search(FIXTURE_SIGNATURES[FIXTURE.scale])[0]?.id).toBe(FIXTURE.scale);
+    const third = await open();
+    expect(third.built).toBe(false);
+    expect((await third.matcher.searchAll(FIXTURE_SIGNATURES[FIXTURE.scale]))[0]?.id).toBe(FIXTURE.scale);
+  });
+
+  it('rebuilds on request', async () => {
+    await open();
+    expect((await openIndex({ dir: library, cacheRoot, rebuild: true })).built).toBe(true);
+  });
+});
+
+describe('fingerprint', () => {
+  it('re-reads only files whose metadata changed', () => {
+    const before = statFolder(library);
+    const { key, rehashed } = contentKey(library, before, [], 0);
+    expect(rehashed).toBe(before.files.length);
+    const again = statFolder(library);
+    expect(again.statKey).toBe(before.statKey);
+    const reused = contentKey(library, again, before.files, Date.now());
+    expect(reused).toEqual({ key, rehashed: 0 });
+  });
+
+  it('re-reads a file modified within the racy window of the recorded listing', () => {
+    const before = statFolder(library);
+    contentKey(library, before, [], 0);
+    const recordedAt = Math.max(...before.files.map((f) => f.mtimeMs)) + 1;
+    expect(contentKey(library, statFolder(library), before.files, recordedAt).rehashed).toBe(before.files.length);
+  });
+
+  it('puts the cache under node_modules/.cache of the project, or $PRECEDENT_INDEX_CACHE', () => {
+    expect(defaultCacheRoot('content/incidents', {})).toBe(path.resolve('node_modules/.cache/precedent'));
+    expect(defaultCacheRoot('content/incidents', { PRECEDENT_INDEX_CACHE: '/tmp/x' })).toBe('/tmp/x');
+  });
+});

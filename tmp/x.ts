@@ -1,2 +1,0 @@
-import { extractFacts } from '../src/matcher/index.ts';
-for (const line of ['instance 10.20.3.4:5002', 'instance scale-gw-01.store.local:5002', 'instance: node-3:9100', 'pod yh-sod-scale-deviceadapter', 'alertname ScalePricePushFailing', 'reason BackOff', 'reason OOMKilling', 'CrashLoopBackOff', 'namespace kube-system', 'job node-exporter', 'Back-off restarting failed container', 'scale push error 266 on udp 5002', 'container_name=app','exit code 137']) console.log(line, '=>', extractFacts(line).map(f=>f.key).join(' '));
