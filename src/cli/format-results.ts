@@ -4,6 +4,7 @@
  * control characters (records are untrusted).
  */
 import type { MatchResult } from '../matcher/index.ts';
+import { matchStrings, type MatchStrings } from '../i18n/match-strings.ts';
 
 /** Colour functions; identity when colour is off. */
 export interface Colours {
@@ -28,11 +29,19 @@ export function clean(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** Human-readable results. */
-export function formatResults(results: MatchResult[], c: Colours = colours(false)): string {
+/**
+ * Human-readable results, each headed by its confidence in words. Weak
+ * results come after a heading of their own; when nothing is better than
+ * weak, a first line says so plainly.
+ */
+export function formatResults(results: MatchResult[], c: Colours = colours(false), strings: MatchStrings = matchStrings('en')): string {
   const lines: string[] = [];
+  const width = Math.max(...Object.values(strings.confidence).map((w) => w.length));
+  if (results.length > 0 && results.every((r) => r.confidence === 'weak')) lines.push(strings.noStrongMatch, '');
   results.forEach((result, i) => {
-    const head = [`${String(i + 1).padStart(2)}.`, c.bold(result.score.toFixed(1).padStart(5)), result.kind, result.date ?? '—'].join('  ');
+    if (result.confidence === 'weak' && i > 0 && results[i - 1]!.confidence !== 'weak') lines.push(`— ${strings.weakHeading} —`, '');
+    const word = strings.confidence[result.confidence].padEnd(width);
+    const head = [`${String(i + 1).padStart(2)}.`, c.bold(result.score.toFixed(1).padStart(5)), result.confidence === 'strong' ? c.bold(word) : word, result.kind, result.date ?? '—'].join('  ');
     lines.push(`${head}  ${c.bold(clean(result.title))}`);
     const indent = '          ';
     if (result.titleEn) lines.push(`${indent}${clean(result.titleEn)}`);

@@ -13,6 +13,7 @@ import { ACCEPTED, looksLikeAlertJson, readAlert, type AlertReading } from '../a
 import { DEFAULT_LIMIT, MAX_QUERY_CHARS, type Matcher } from '../matcher/index.ts';
 import { MAX_LIMIT } from '../matcher/constants.ts';
 import { loadIndexFolder, openIndex, type BuildPhase } from '../index-cache/index.ts';
+import { matchStrings } from '../i18n/match-strings.ts';
 import { clean, colours, formatResults } from './format-results.ts';
 import { recordsDir } from './records-dir.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
@@ -40,6 +41,7 @@ export const matchCommand = defineCommand({
     content: { type: 'string', description: 'Records folder (default: contentDir of precedent.config.json, or content/incidents)', valueHint: 'dir' },
     index: { type: 'string', description: "Answer from a built site's index folder (dist/matcher) instead of the records", valueHint: 'dir' },
     rebuild: { type: 'boolean', default: false, description: 'Rebuild the cached index even if no record changed' },
+    lang: { type: 'enum', options: ['en', 'zh'], default: 'en', description: 'Language of the words around the results' },
   },
   async run({ args }) {
     const limit = parseLimit(args.limit);
@@ -51,7 +53,7 @@ export const matchCommand = defineCommand({
     if (query.length > MAX_QUERY_CHARS) process.stderr.write(`note: read the first ${MAX_QUERY_CHARS} of ${query.length} characters of the query\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else if (results.length === 0) process.stdout.write(`No record matches (searched ${matcher.size} records).\n`);
-    else process.stdout.write(formatResults(results, colours(process.stdout.isTTY === true && !process.env.NO_COLOR)));
+    else process.stdout.write(formatResults(results, colours(process.stdout.isTTY === true && !process.env.NO_COLOR), matchStrings(args.lang === 'zh' ? 'zh' : 'en')));
     return results.length > 0 ? EXIT.ok : EXIT.failed;
   },
 });
