@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, { description: string; load: () => Promise
   validate: { description: 'Check records and print every problem with its line and column', load: async () => (await import('./validate.ts')).validateCommand },
   new: { description: 'Scaffold a new record', load: async () => (await import('./new.ts')).newCommand },
   import: { description: 'Import documents and JSON Lines collections as draft records', load: async () => (await import('./import.ts')).importCommand },
+  mcp: { description: 'Serve the records to MCP clients (agents) over stdio', load: async () => (await import('./mcp.ts')).mcpCommand },
 };
 
 /** `precedent --help`. */
