@@ -4,7 +4,7 @@
  * targets of the issue "The symptom matcher" (section "How fast"), beside a
  * plain lunr baseline over the same records.
  *
- *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--profile DIR]
+ *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--no-cli] [--profile DIR]
  *
  * `--profile DIR` also writes Node CPU profiles of load, queries and the log
  * per size (`DIR/<size>-{ready,search,log}.cpuprofile`), a Chromium profile of
@@ -26,6 +26,7 @@ import { DEFAULT_QUERY_COUNT, RESULT_LIMIT, type BenchQuery } from './lib/bench-
 import type { NodeJob, NodeResult } from './lib/bench-node.ts';
 import type { LunrResult } from './lib/bench-lunr.ts';
 import { checkTargets, renderBreakdown, renderTable, type SizeResult } from './lib/bench-report.ts';
+import { CLI_TARGETS, measureCli, renderCliTable, type CliResult } from './lib/bench-cli.ts';
 
 /** Library sizes measured by default. */
 export const DEFAULT_SIZES = [1_000, 10_000];
@@ -46,11 +47,13 @@ interface Options {
   seed: number;
   json: boolean;
   browser: boolean;
+  /** Measure `precedent match` as a process (the CLI rows), at `CLI_TARGETS` sizes. */
+  cli: boolean;
   /** Directory for Node CPU profiles, resolved; none when not asked. */
   profile?: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--profile DIR]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--no-cli] [--profile DIR]';
 
 function parseOptions(argv: string[]): Options {
   let values;
@@ -64,6 +67,7 @@ function parseOptions(argv: string[]): Options {
         seed: { type: 'string' },
         json: { type: 'boolean', default: false },
         browser: { type: 'boolean', default: true },
+        cli: { type: 'boolean', default: true },
         profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -86,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     seed: values.seed === undefined ? DEFAULT_SEED : integer('seed', values.seed, 0, 2 ** 32 - 1),
     json: values.json,
     browser: values.browser,
+    cli: values.cli,
     ...(values.profile !== undefined ? { profile: resolve(values.profile) } : {}),
   };
 }
@@ -154,6 +159,8 @@ async function main(): Promise<number> {
       const lunr = await runWorker<LunrResult>('bench-lunr.ts', job);
       results.push({ size, node, lunr, ...(code ? { code } : {}) });
     }
+    const cli: CliResult[] = [];
+    if (options.cli) for (const { size, maxMs } of CLI_TARGETS) cli.push(measureCli(size, maxMs, options.seed, progress));
     if (browserSide) {
       const { serveDirectory } = await import('./lib/bench-server.ts');
       const server = await serveDirectory(root);
@@ -184,10 +191,11 @@ async function main(): Promise<number> {
     const source = after.hash === version.hash ? version.label : `${version.label}, changed during the run to ${after.hash}: figures may mix versions`;
     const targets = checkTargets(results);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ options, source, results, targets }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ options, source, results, targets, cli }, null, 2)}\n`);
     } else {
       const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
       process.stdout.write(`${renderTable(results)}\n\n${renderBreakdown(largest)}\n`);
+      if (cli.length > 0) process.stdout.write(`\n${renderCliTable(cli)}\n`);
       const took = ((performance.now() - started) / 1000).toFixed(0);
       process.stdout.write(`\n${source}; ${options.queries} queries (seed ${options.seed}); ${options.browser ? 'Node + Chromium' : 'Node only'}; run took ${took} s; `
         + `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, ${availableParallelism()} cores\n`);

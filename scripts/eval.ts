@@ -17,6 +17,7 @@ import { CorpusError, loadCorpus, REPO_ROOT } from './lib/corpus.ts';
 import { lunrBaseline, miniSearchBaseline, type SearchSystem } from './lib/eval-baselines.ts';
 import { RESULT_LIMIT, rankOf } from './lib/eval-metrics.ts';
 import { buildReport, formatReport, MISS_TOP, type QueryOutcome, type SearchFailure } from './lib/eval-report.ts';
+import { readAlert } from '../src/alert/index.ts';
 import { EVAL_SET_PATH, EvalSetError, loadEvalSet, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
 
 const USAGE = `Usage: npm run eval -- [--json] [--set <file>]
@@ -68,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
   const matcher = Matcher.fromBundle(buildIndex(docs));
   const precedent: SearchSystem = {
     name: PRECEDENT,
-    search: (query, limit) => matcher.search(query, { limit }).map((hit) => hit.id),
+    // An alert payload is read as a responder's paste is, by the alert intake (the baselines get the raw text).
+    search: (query, limit) => matcher.search(alertQuery(query) ?? query, { limit }).map((hit) => hit.id),
   };
   const lunr = lunrBaseline(docs);
   const systems: SearchSystem[] = [precedent, lunr, miniSearchBaseline(docs)];
@@ -98,7 +100,12 @@ async function main(argv: string[]): Promise<number> {
   });
 
   const report = buildReport(outcomes, systems.map((s) => s.name), docs.length, lunr.parseFailures, errors);
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, path.relative(process.cwd(), setFile)));
+  const alerts = outcomes.filter((o) => alertQuery(o.query.query) !== undefined);
+  const alertRecall = Object.fromEntries(systems.map((s) => [s.name, alerts.length ? alerts.filter((o) => o.ranks[s.name] === 1).length / alerts.length : 0]));
+  console.log(values.json ? JSON.stringify({ ...report, alertPayloads: { queries: alerts.length, recallAt1: alertRecall } }, null, 2) : formatReport(report, path.relative(process.cwd(), setFile)));
+  if (!values.json && alerts.length > 0) {
+    console.log(`\nAlert payloads: ${alerts.length} queries; Recall@1 ${systems.map((s) => `${s.name} ${alertRecall[s.name]!.toFixed(3)}`).join(', ')}`);
+  }
   return 0;
 }
 
@@ -122,3 +129,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/** The matcher query of an alert payload, or undefined when the text is not one. */
+function alertQuery(text: string): string | undefined {
+  const read = readAlert(text);
+  return read.kind === 'alert' ? read.reading.query : undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * The CLI row of `npm run bench`: wall time of `precedent match 266` as its
+ * own process (`node bin/precedent.js`, no npm in front), on the synthetic
+ * library written as Markdown records, with a warm index cache — beside the
+ * same call with no cache (every call builds the index from the records, as
+ * the CLI did before the cache), in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSynthRecords } from './synth-records.ts';
+
+/** Library sizes the CLI is measured at, with their targets (ms, warm cache). */
+export const CLI_TARGETS: ReadonlyArray<{ size: number; maxMs: number }> = [
+  { size: 300, maxMs: 150 },
+  { size: 10_000, maxMs: 300 },
+];
+/** Warm calls timed per size (the median is reported). */
+export const CLI_WARM_RUNS = 9;
+/** The query measured. */
+export const CLI_QUERY = ['match', '--limit', '10', '266'];
+
+const BIN = fileURLToPath(new URL('../../bin/precedent.js', import.meta.url));
+
+/** One size's CLI figures. */
+export interface CliResult {
+  size: number;
+  /** First call: builds and caches the index (what every call cost without the cache). */
+  coldMs: number;
+  /** Warm calls, sorted. */
+  warmMs: number[];
+  warmP50Ms: number;
+  maxMs: number;
+  pass: boolean;
+}
+
+function timeCall(dir: string, cache: string): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [BIN, ...CLI_QUERY, '--content', dir], {
+    env: { ...process.env, PRECEDENT_INDEX_CACHE: cache, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`bench: precedent match failed (exit ${result.status}): ${result.stderr.trim()}`);
+  return ms;
+}
+
+/** Writes `size` records, calls the CLI once cold and `CLI_WARM_RUNS` times warm. */
+export function measureCli(size: number, maxMs: number, seed: number, onProgress: (message: string) => void): CliResult {
+  const root = mkdtempSync(join(tmpdir(), 'precedent-bench-cli-'));
+  try {
+    const dir = join(root, 'records');
+    onProgress(`${size} records: writing Markdown records for the CLI…`);
+    writeSynthRecords(dir, size, seed);
+    onProgress(`${size} records: precedent match, cold then warm…`);
+    const cache = join(root, 'cache');
+    const coldMs = timeCall(dir, cache);
+    const warmMs = Array.from({ length: CLI_WARM_RUNS }, () => timeCall(dir, cache)).sort((a, b) => a - b);
+    const warmP50Ms = warmMs[Math.floor(warmMs.length / 2)]!;
+    return { size, coldMs, warmMs, warmP50Ms, maxMs, pass: warmP50Ms <= maxMs };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The CLI table. */
+export function renderCliTable(results: readonly CliResult[]): string {
+  const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
+  const rows = [
+    ['records', 'no cache (builds)', 'cached p50', 'cached min–max', 'speed-up', 'target', ''],
+    ...results.map((r) => [
+      r.size.toLocaleString('en'),
+      ms(r.coldMs),
+      ms(r.warmP50Ms),
+      `${ms(r.warmMs[0]!)}–${ms(r.warmMs.at(-1)!)}`,
+      `${(r.coldMs / r.warmP50Ms).toFixed(1)}×`,
+      `≤ ${r.maxMs} ms`,
+      r.pass ? 'pass' : 'FAIL',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const lines = rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+  return [`CLI: \`precedent match 266\` as its own process (node bin/precedent.js, wall time; ${CLI_WARM_RUNS} cached calls per size)`, ...lines].join('\n');
+}
