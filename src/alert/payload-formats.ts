@@ -14,9 +14,10 @@ export function readPayload(value: unknown): ReadPayload | undefined {
   if (Array.isArray(value.alerts)) return isGrafana(value) ? readGrafana(value) : readAlertmanager(value);
   if (Array.isArray(value.evalMatches) || (text(value.ruleName) && text(value.state))) return readLegacyGrafana(value);
   if (isEvent(value)) return { format: 'kubernetes-event', items: [readEvent(value)] };
-  if (Array.isArray(value.items) && /^(Event)?List$/.test(String(value.kind ?? ''))) {
-    const events = value.items.filter(isEvent);
-    return events.length > 0 || value.kind === 'EventList' ? { format: 'kubernetes-event', items: events.map(readEvent) } : undefined;
+  const list = value as Record<string, unknown>;
+  if (Array.isArray(list.items) && /^(Event)?List$/.test(String(list.kind ?? ''))) {
+    const events = (list.items as unknown[]).filter(isEvent) as Array<Record<string, unknown>>;
+    return events.length > 0 || list.kind === 'EventList' ? { format: 'kubernetes-event', items: events.map(readEvent) } : undefined;
   }
   if (isAlert(value)) return { format: 'alertmanager', items: [readAlert(value)] };
   return undefined;
@@ -24,8 +25,9 @@ export function readPayload(value: unknown): ReadPayload | undefined {
 
 function readArray(values: unknown[]): ReadPayload | undefined {
   if (values.length === 0) return undefined;
-  if (values.every(isEvent)) return { format: 'kubernetes-event', items: values.map(readEvent) };
-  if (values.every(isAlert)) return { format: 'alertmanager', items: values.map(readAlert) };
+  const objects = values as Array<Record<string, unknown>>;
+  if (values.every(isEvent)) return { format: 'kubernetes-event', items: objects.map(readEvent) };
+  if (values.every(isAlert)) return { format: 'alertmanager', items: objects.map(readAlert) };
   return undefined;
 }
 
@@ -35,11 +37,11 @@ function isGrafana(value: Record<string, unknown>): boolean {
   return 'orgId' in value || ('title' in value && 'state' in value) || (value.version === '1' && ('title' in value || 'state' in value));
 }
 
-function isAlert(value: unknown): value is Record<string, unknown> {
+function isAlert(value: unknown): boolean {
   return isObject(value) && isObject(value.labels) && (isObject(value.annotations) || 'startsAt' in value || 'fingerprint' in value);
 }
 
-function isEvent(value: unknown): value is Record<string, unknown> {
+function isEvent(value: unknown): boolean {
   if (!isObject(value)) return false;
   return (value.kind === 'Event' || value.kind === undefined) && (isObject(value.involvedObject) || isObject(value.regarding)) && ('reason' in value || 'message' in value || 'note' in value);
 }

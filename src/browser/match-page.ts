@@ -9,6 +9,7 @@ import { debounce, isComposing } from './dom-utils.ts';
 import { getMatcher } from './matcher-loader.ts';
 import { fill, type MatchStrings } from '../i18n/match-strings.ts';
 import { renderResultList, type RenderContext } from './render-results.ts';
+import { looksLikeAlertJson, readAlert } from '../alert/index.ts';
 
 /** Wait after the last keystroke before searching. */
 export const TYPING_DEBOUNCE_MS = 60;
@@ -95,8 +96,8 @@ export function initMatchPage(root: HTMLElement): void {
   };
 
   /** Says when the query is too long for the link, and how much of a long paste was read. */
-  const notes = (query: string, readChars?: number): void => {
-    const lines: string[] = [];
+  const notes = (query: string, readChars?: number, intake?: string): void => {
+    const lines: string[] = intake ? [intake] : [];
     if (readChars !== undefined) {
       lines.push(fill(strings.truncated, { read: Math.round(readChars / 1024), total: Math.round(query.length / 1024) }));
     }
@@ -128,13 +129,17 @@ export function initMatchPage(root: HTMLElement): void {
       }
       if (current !== sequence) return;
     }
-    notes(query, query.length > MAX_QUERY_CHARS ? MAX_QUERY_CHARS : undefined);
+    // A pasted alert payload is matched on its labels and annotations, and the note says what was read.
+    const intake = readAlert(query);
+    const alertLine = intake.kind === 'alert' ? intake.reading.summary : intake.kind === 'invalid' && looksLikeAlertJson(query) ? `${intake.message}; matched as plain text` : undefined;
+    const text = intake.kind === 'alert' ? intake.reading.query : query;
+    notes(query, text.length > MAX_QUERY_CHARS ? MAX_QUERY_CHARS : undefined, alertLine);
     // searchDetailed() never throws and answers from the chunks already loaded; when it had
     // everything it needed, that is the answer. Otherwise searchAll() fetches the chunks the
     // query needs (skipping any that fail, e.g. offline) and never rejects.
     // A pasted log costs a noticeable time per search: search it once, fully.
-    if (query.length <= QUICK_SEARCH_MAX_CHARS) {
-      const quick = matcher.searchDetailed(query, { limit: RESULT_LIMIT });
+    if (text.length <= QUICK_SEARCH_MAX_CHARS) {
+      const quick = matcher.searchDetailed(text, { limit: RESULT_LIMIT });
       if (quick.info.missingChunks === 0) {
         show(quick.results.length ? 'results' : 'none', quick.results);
         return;
@@ -146,7 +151,7 @@ export function initMatchPage(root: HTMLElement): void {
       await nextFrame(); // let the status paint before the main thread is busy
       if (current !== sequence) return;
     }
-    const refined = await matcher.searchAll(query, { limit: RESULT_LIMIT });
+    const refined = await matcher.searchAll(text, { limit: RESULT_LIMIT });
     if (current !== sequence) return;
     show(refined.length ? 'results' : 'none', refined);
   };
