@@ -11,8 +11,8 @@ import { useBrowserSession } from './support/session.ts';
 
 /** `html[lang]`, the switcher's link text, and UI words on a record page, per language. */
 const UI: Record<Lang, { htmlLang: string; switchTo: string; nav: string[]; headings: string[] }> = {
-  zh: { htmlLang: 'zh-CN', switchTo: '中文', nav: ['记录库', '症状匹配', '根因分类'], headings: ['摘要', '根因', '症状'] },
-  en: { htmlLang: 'en-GB', switchTo: 'English', nav: ['Library', 'Matcher', 'Categories'], headings: ['Summary', 'Root cause', 'Symptoms'] },
+  zh: { htmlLang: 'zh-CN', switchTo: '中文', nav: ['记录库', '症状匹配', '根因分类', '改进项', '趋势'], headings: ['摘要', '根因', '症状'] },
+  en: { htmlLang: 'en-GB', switchTo: 'English', nav: ['Library', 'Matcher', 'Categories', 'Follow-ups', 'Insights'], headings: ['Summary', 'Root cause', 'Symptoms'] },
 };
 const OTHER: Record<Lang, Lang> = { zh: 'en', en: 'zh' };
 
