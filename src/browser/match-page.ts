@@ -97,7 +97,7 @@ export function initMatchPage(root: HTMLElement): void {
 
   /** Says when the query is too long for the link, and how much of a long paste was read. */
   const notes = (query: string, readChars?: number, intake?: string): void => {
-    const lines: string[] = intake ? [intake] : [];
+    const lines: string[] = intake ? [`${intake}.`] : [];
     if (readChars !== undefined) {
       lines.push(fill(strings.truncated, { read: Math.round(readChars / 1024), total: Math.round(query.length / 1024) }));
     }

@@ -2,6 +2,7 @@
  * The matcher in the browser: the matcher page, the header search box and
  * the related-records list, driven in Chromium against the built site.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -92,6 +93,22 @@ describe('matcher page', () => {
     await screenshot(page, 'match-zh-5555');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'match-zh-5555-dark');
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a pasted Alertmanager payload is read as alerts: the scale postmortem first, and the note says what was read', async () => {
+    const { page, report } = await newPage(session.browser);
+    await page.goto(at('en/match/'));
+    const payload = readFileSync(path.join(ROOT, 'test/fixtures/alerts/alertmanager-scale-udp.json'), 'utf8');
+    await page.fill('#match-q', payload);
+    await settled(page);
+    expect((await resultIds(page))[0]).toBe(SCALE);
+    expect(await page.textContent('#match-note')).toMatch(/^read an Alertmanager payload: 3 alerts \(2 firing, 1 resolved\); labels alertname=ScalePricePushFailing/);
+    await screenshot(page, 'match-en-alertmanager');
+    await page.fill('#match-q', payload.slice(0, 300));
+    await settled(page);
+    expect(await page.textContent('#match-note')).toMatch(/^not valid JSON at line \d+, column \d+: .*cut off.*; matched as plain text/);
     expect(report.errors).toEqual([]);
     await page.close();
   });
