@@ -152,7 +152,7 @@ describe('names', () => {
   });
 });
 
-describe('alert payloads find their records', () => {
+describe('alert payloads find their records', { timeout: 60_000 }, () => {
   it.each([
     ['alertmanager-scale-udp.json', FIXTURE.scale],
     ['grafana-checkout-503.json', FIXTURE.checkout],

@@ -23,7 +23,7 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const open = () => openIndex({ dir: library, cacheRoot });
 
-describe('openIndex', () => {
+describe('openIndex', { timeout: 60_000 }, () => {
   it('builds on the first call, answers from the cache on the next, with the same results', async () => {
     const phases: string[] = [];
     const first = await openIndex({ dir: library, cacheRoot, onProgress: (phase) => phases.push(phase) });
@@ -90,7 +90,7 @@ describe('openIndex', () => {
   });
 });
 
-describe('fingerprint', () => {
+describe('fingerprint', { timeout: 60_000 }, () => {
   it('re-reads only files whose metadata changed', () => {
     const before = statFolder(library);
     const { key, rehashed } = contentKey(library, before, [], 0);
