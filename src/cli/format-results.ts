@@ -50,7 +50,9 @@ export function formatResults(results: MatchResult[], c: Colours = colours(false
     if (result.fix) {
       lines.push(`${indent}${c.green(`${result.fix.type}:`)} ${clean(result.fix.summary.replace(/\s+/g, ' '))}`);
       if (result.fix.command) {
-        for (const line of result.fix.command.trimEnd().split('\n').slice(0, MAX_COMMAND_LINES)) lines.push(`${indent}  $ ${clean(line)}`);
+        // A shell command gets a prompt; code in another language (C, SQL) does not.
+        const prompt = result.fix.commands?.[0]?.lang ? '' : '$ ';
+        for (const line of result.fix.command.trimEnd().split('\n').slice(0, MAX_COMMAND_LINES)) lines.push(`${indent}  ${prompt}${clean(line)}`);
       }
     }
     lines.push('');

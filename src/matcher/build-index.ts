@@ -228,7 +228,9 @@ function distinctRefs(key: string, a: number[] | undefined, b: number[] | undefi
 
 function docRow(doc: MatchDoc): DocRow {
   const fixType = doc.fix ? (doc.fix.type === 'resolution' ? 1 : 2) : 0;
-  return [doc.id, doc.title, doc.titleEn ?? '', doc.kind, doc.date ?? '', doc.file, fixType, doc.fix?.summary ?? '', doc.fix?.command ?? ''];
+  const row: DocRow = [doc.id, doc.title, doc.titleEn ?? '', doc.kind, doc.date ?? '', doc.file, fixType, doc.fix?.summary ?? '', doc.fix?.command ?? ''];
+  if (doc.fixes && doc.fixes.length > 0) row.push(doc.fixes);
+  return row;
 }
 
 /** Evidence strings of the whole build, by id; chunks store their own subset. */

@@ -16,7 +16,7 @@
  * it (`port:5002` → `port 5002`, see `keyEvidence`), else 1 + its index in the
  * chunk's string table (evidence strings travel with their postings).
  */
-import type { Where } from './types.ts';
+import type { MatchFix, Where } from './types.ts';
 
 /** The directory: the one file with a fixed name (revalidate it; cache the rest forever). */
 export const MANIFEST_FILE = 'manifest.json';
@@ -32,8 +32,11 @@ export function docChunkFile(hash: string): string {
 /** `where` codes, in descending weight. */
 export const WHERE_CODES: readonly Where[] = ['symptom', 'title', 'summary', 'fix', 'body'];
 
-/** One document's metadata: id, title, titleEn, kind, date, file, fix type (0 none, 1 resolution, 2 workaround), fix summary, fix command. */
-export type DocRow = [string, string, string, string, string, string, 0 | 1 | 2, string, string];
+/**
+ * One document's metadata: id, title, titleEn, kind, date, file, fix type (0 none, 1 resolution, 2 workaround),
+ * fix summary, fix command, and every fix (workaround first) when there is one.
+ */
+export type DocRow = [string, string, string, string, string, string, 0 | 1 | 2, string, string, MatchFix[]?];
 
 /** `manifest.json`: what a loader needs before any chunk. */
 export interface Directory {

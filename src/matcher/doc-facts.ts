@@ -46,9 +46,11 @@ export function coreFacts(doc: MatchDoc): PlacedFact[] {
   add(extractFacts(doc.title), 'title');
   if (doc.titleEn) add(extractFacts(doc.titleEn), 'title');
   add(extractFacts(doc.summary), 'summary');
-  if (doc.fix) {
-    add(extractFacts(doc.fix.summary), 'fix');
-    if (doc.fix.command) add(extractFacts(doc.fix.command), 'fix');
+  if (doc.summaryEn) add(extractFacts(doc.summaryEn), 'summary');
+  for (const fix of doc.fixes ?? (doc.fix ? [doc.fix] : [])) {
+    add(extractFacts(fix.summary), 'fix');
+    if (fix.summaryEn) add(extractFacts(fix.summaryEn), 'fix');
+    if (fix.command) add(extractFacts(fix.command), 'fix');
   }
   return out.slice(0, MAX_DOC_FACTS);
 }

@@ -226,13 +226,14 @@ export class Matcher {
     ranked.forEach(({ ref, score, reasons }, i) => {
       const row = this.store.row(ref);
       if (!row) return;
-      const [id, title, titleEn, kind, date, file, fixType, fixSummary, fixCommand] = row;
+      const [id, title, titleEn, kind, date, file, fixType, fixSummary, fixCommand, fixes] = row;
       const result: MatchResult = { id, title, kind, file, score, confidence: confidence[i]!, reasons };
       if (titleEn) result.titleEn = titleEn;
       if (date) result.date = date;
       if (fixType !== 0) {
-        result.fix = { type: fixType === 1 ? 'resolution' : 'workaround', summary: fixSummary, ...(fixCommand && { command: fixCommand }) };
+        result.fix = fixes?.[0] ?? { type: fixType === 1 ? 'resolution' : 'workaround', summary: fixSummary, ...(fixCommand && { command: fixCommand }) };
       }
+      if (fixes && fixes.length > 0) result.fixes = fixes;
       out.push(result);
     });
     return out;

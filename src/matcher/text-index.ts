@@ -27,7 +27,7 @@ export function textFields(doc: MatchDoc): Record<TextField, string> {
   for (const product of doc.products ?? []) symptomText.push(product.name);
   return {
     title: [doc.title, doc.titleEn ?? ''].join('\n'),
-    summary: doc.summary,
+    summary: doc.summaryEn ? `${doc.summary}\n${doc.summaryEn}` : doc.summary,
     symptoms: symptomText.join('\n'),
     tags: [...doc.tags, ...doc.services].join('\n'),
   };

@@ -8,13 +8,24 @@ import type { Directory } from './bundle-format.ts';
 /** Where in a record a match was found; decides part of its weight. */
 export type Where = 'symptom' | 'title' | 'summary' | 'body' | 'fix';
 
+/** A command of a fix, verbatim, with its code language. */
+export interface FixCommand {
+  code: string;
+  /** Code-fence language (`c`, `sql` …); absent for a shell command, which is shown with a prompt. */
+  lang?: string;
+}
+
 /** A record's fix as shown in results. */
 export interface MatchFix {
   type: 'resolution' | 'workaround';
-  /** What it does. */
+  /** What it does, in the record's language. */
   summary: string;
+  /** The same in English, where the record has it. */
+  summaryEn?: string;
   /** The first command of its steps, verbatim. */
   command?: string;
+  /** Its steps' commands, in order (at most `MAX_FIX_COMMANDS`). */
+  commands?: FixCommand[];
 }
 
 /** A product a record names, with affected and fixing versions. */
@@ -34,12 +45,17 @@ export interface MatchDoc {
   file: string;
   language: string;
   summary: string;
+  /** The summary in English, where the record has it. */
+  summaryEn?: string;
   tags: string[];
   services: string[];
   symptoms?: Symptoms;
   /** All other prose: body, root cause, impact, timeline, steps, lessons. */
   text: string;
+  /** The fix to show first: the workaround when there is one (what a responder does now), else the resolution. */
   fix?: MatchFix;
+  /** Every fix, workaround first, then resolution. */
+  fixes?: MatchFix[];
   /** Products and versions; version facts count as symptoms, `fixedIn` as fix. */
   products?: MatchProduct[];
 }
@@ -114,7 +130,7 @@ export interface Reason {
 export type Confidence = 'strong' | 'likely' | 'weak';
 
 /** One ranked record: the record's header fields, its score, evidence and fix. */
-export interface MatchResult extends Pick<MatchDoc, 'id' | 'title' | 'titleEn' | 'kind' | 'date' | 'file' | 'fix'> {
+export interface MatchResult extends Pick<MatchDoc, 'id' | 'title' | 'titleEn' | 'kind' | 'date' | 'file' | 'fix' | 'fixes'> {
   /** 0..100, comparable within one query; for sorting. */
   score: number;
   /** How far the result can be trusted (see `Confidence`). */

@@ -119,12 +119,20 @@ export const step = z.strictObject({
   command: z.string().min(1).optional(),
   /** Where to run it, e.g. `License Server` or `each node`. */
   where: text.optional(),
+  /**
+   * Language of `command` as a Markdown code fence names it, e.g. `c`, `sql`,
+   * `yaml`. Default: a shell command, shown with a `$` prompt; any other
+   * language is shown as code without one.
+   */
+  lang: z.string().regex(/^[a-z0-9][a-z0-9+#-]{0,19}$/, { error: 'Expected a code language such as `c`, `sql` or `yaml`' }).optional(),
 });
 
 /** A fix or a workaround: a summary and its steps. */
 export const remedy = z.strictObject({
   /** What it does, in a sentence or two; shown in search results. */
   summary: text,
+  /** The summary in English, for a record written in another language; shown in the English UI. */
+  summaryEn: text.optional(),
   /** Ordered steps. Default: none. */
   steps: z.array(step).default([]),
 });
@@ -242,6 +250,8 @@ export const recordSchema = z.strictObject({
   titleEn: text.optional(),
   /** One paragraph: what happened, what it hit, what fixed it. */
   summary: text,
+  /** The summary in English, for a record written in another language; shown in the English UI. */
+  summaryEn: text.optional(),
   /** BCP 47 language of the record's text, e.g. `zh` or `en`. Default: `en`. */
   language: z.string().regex(LANGUAGE, { error: 'Expected a language tag such as `zh` or `en`' }).default('en'),
   /** The day it started, or the day an advisory was published. Left out when unknown; undated records sort last. */

@@ -89,8 +89,14 @@ describe('ranking on the four records', () => {
 
   it('returns the fix that worked with each result', () => {
     const [first] = matcher.search('E1136H04');
-    expect(first?.fix?.type).toBe('resolution');
-    expect(first?.fix?.summary).toContain('E1136H04');
+    expect(first?.fix?.type).toBe('workaround');
+    expect(first?.fixes?.map((fix) => fix.type)).toEqual(['workaround', 'resolution']);
+    expect(first?.fixes?.[1]?.summary).toContain('E1136H04');
+    // Code that is not shell carries its language, so it is shown without a prompt.
+    const conntrack = matcher.search('ECONNRESET conntrack')[0]!;
+    const keepalive = conntrack.fixes?.find((fix) => fix.type === 'resolution');
+    expect(keepalive?.commands?.[0]).toMatchObject({ lang: 'c' });
+    expect(conntrack.fix?.commands?.[0]?.lang).toBeUndefined();
   });
 
   it('counts a rare port for more than a well-known one', () => {
