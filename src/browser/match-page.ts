@@ -8,7 +8,7 @@ import { MAX_QUERY_CHARS, type Matcher, type MatchResult } from '../matcher/inde
 import { debounce, isComposing } from './dom-utils.ts';
 import { getMatcher } from './matcher-loader.ts';
 import { fill, type MatchStrings } from '../i18n/match-strings.ts';
-import { renderResultList, type RenderContext } from './render-results.ts';
+import { allWeak, renderResultList, type RenderContext } from './render-results.ts';
 import { looksLikeAlertJson, readAlert } from '../alert/index.ts';
 
 /** Wait after the last keystroke before searching. */
@@ -76,7 +76,7 @@ export function initMatchPage(root: HTMLElement): void {
       loading: strings.loading,
       searching: strings.searching,
       // Refining keeps the count: a live region that changes twice per keystroke is noise.
-      results: count,
+      results: allWeak(results) ? strings.noStrongMatch : count,
       none: refining ? strings.loadingMore : strings.noResults,
       error: strings.loadError,
     };

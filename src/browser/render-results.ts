@@ -3,9 +3,11 @@
  * and query text only ever reach the page as text nodes (textContent,
  * createTextNode), never through innerHTML.
  */
-import type { MatchResult, Reason } from '../matcher/index.ts';
+import type { FixCommand, MatchFix, MatchResult, Reason } from '../matcher/types.ts';
 import { highlightParts } from '../matcher/highlight.ts';
 import { fill, type MatchStrings } from '../i18n/match-strings.ts';
+import { evidenceText } from '../i18n/evidence.ts';
+import { COPIED_FEEDBACK_MS } from './copy-buttons.ts';
 
 /** What the renderers need to know about the page. */
 export interface RenderContext {
@@ -36,14 +38,13 @@ export function appendHighlighted(parent: Node, text: string, fragment: string |
   }
 }
 
-/** One evidence chip: the matcher's English label, the query words marked, and where it was found. */
-export function renderChip(reason: Reason, strings: MatchStrings): HTMLLIElement {
+/** One evidence chip: what matched, in the UI language, the query words marked, and where it was found (said once). */
+export function renderChip(reason: Reason, strings: MatchStrings, lang = 'en'): HTMLLIElement {
   const where = strings.where[reason.where] ?? reason.where;
   const chip = el('li', `match-chip match-chip--${reason.where}`);
   chip.title = reason.matched;
   const label = el('span', 'match-chip__label');
-  label.lang = 'en';
-  appendHighlighted(label, reason.label, reason.query);
+  appendHighlighted(label, evidenceText(reason, lang === 'zh' ? 'zh' : 'en'), reason.query);
   chip.append(label, el('span', 'match-chip__where', ` — ${where}`));
   return chip;
 }
@@ -53,19 +54,59 @@ export function kindLabel(kind: string, strings: MatchStrings): string {
   return strings.kinds[kind] ?? kind;
 }
 
-/** The fix or workaround snippet of a result, or nothing. */
-export function renderFix(fix: MatchResult['fix'], strings: MatchStrings): HTMLElement | undefined {
+/** At most this many commands of each fix are shown in a card; the record page has the rest. */
+export const MAX_CARD_COMMANDS = 3;
+
+/**
+ * A command as a code block: a shell command gets a `$` prompt per line (drawn
+ * by CSS, so it is neither selected nor copied), other code (`lang`) none.
+ */
+export function renderCommand(command: FixCommand, strings: MatchStrings): HTMLElement {
+  const box = el('div', 'code-block');
+  const pre = el('pre', `code ${command.lang ? `code--lang code--${command.lang.replace(/[^a-z0-9-]/g, '')}` : 'code--shell'}`);
+  pre.setAttribute('aria-label', strings.command);
+  pre.tabIndex = 0;
+  const code = el('code');
+  if (command.lang) code.dataset.lang = command.lang;
+  const lines = command.code.replace(/\n+$/, '').split('\n');
+  lines.forEach((line, i) => {
+    code.append(el('span', 'code-line', line));
+    if (i < lines.length - 1) code.append(document.createTextNode('\n'));
+  });
+  pre.append(code);
+  box.append(pre);
+  if (typeof navigator !== 'undefined' && navigator.clipboard?.writeText) {
+    const button = el('button', 'copy-button', strings.copy);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(code.textContent ?? '').then(
+        () => (button.textContent = strings.copied),
+        () => (button.textContent = strings.copyFailed),
+      );
+      setTimeout(() => (button.textContent = strings.copy), COPIED_FEEDBACK_MS);
+    });
+    box.append(button);
+  }
+  return box;
+}
+
+/** One fix of a result (workaround or resolution): its type, summary in the UI language where the record has one, and commands. */
+export function renderFix(fix: MatchFix | undefined, strings: MatchStrings, lang = 'en', recordHref?: string): HTMLElement | undefined {
   if (!fix) return undefined;
   const box = el('div', `match-fix match-fix--${fix.type}`);
   const summary = el('p', 'match-fix__summary');
   summary.append(el('strong', 'match-fix__type', fix.type === 'resolution' ? strings.resolution : strings.workaround), document.createTextNode(' '));
-  summary.append(document.createTextNode(fix.summary));
+  const english = lang === 'en' && fix.summaryEn;
+  const text = el('span', 'match-fix__text', english ? fix.summaryEn : fix.summary);
+  if (english) text.lang = 'en';
+  summary.append(text);
   box.append(summary);
-  if (fix.command) {
-    const pre = el('pre', 'match-fix__command');
-    pre.setAttribute('aria-label', strings.command);
-    pre.append(el('code', undefined, fix.command));
-    box.append(pre);
+  const commands = fix.commands ?? (fix.command ? [{ code: fix.command }] : []);
+  for (const command of commands.slice(0, MAX_CARD_COMMANDS)) box.append(renderCommand(command, strings));
+  if (commands.length > MAX_CARD_COMMANDS && recordHref) {
+    const more = el('a', 'match-fix__more', strings.moreCommands);
+    more.href = `${recordHref}#sec-${fix.type}`;
+    box.append(more);
   }
   return box;
 }
@@ -97,6 +138,9 @@ export function renderResult(result: MatchResult, rank: number, ctx: RenderConte
   }
 
   const meta = el('p', 'match-result__meta');
+  if (result.confidence && strings.confidence) {
+    meta.append(el('span', `match-result__confidence match-result__confidence--${result.confidence}`, strings.confidence[result.confidence]), document.createTextNode(' · '));
+  }
   meta.append(el('span', 'match-result__kind', kindLabel(result.kind, strings)));
   if (result.date) {
     const time = el('time', 'match-result__date', result.date);
@@ -120,12 +164,15 @@ export function renderResult(result: MatchResult, rank: number, ctx: RenderConte
   if (result.reasons.length > 0) {
     const chips = el('ul', 'match-result__evidence');
     chips.setAttribute('aria-label', strings.evidence);
-    for (const reason of result.reasons.slice(0, MAX_CHIPS)) chips.append(renderChip(reason, strings));
+    for (const reason of result.reasons.slice(0, MAX_CHIPS)) chips.append(renderChip(reason, strings, ctx.lang));
     body.append(chips);
   }
 
-  const fix = renderFix(result.fix, strings);
-  if (fix) body.append(fix);
+  // Workaround first (what restores service now), then the resolution.
+  for (const fix of result.fixes ?? (result.fix ? [result.fix] : [])) {
+    const box = renderFix(fix, strings, ctx.lang, ctx.recordUrl(result.id));
+    if (box) body.append(box);
+  }
 
   const open = el('a', 'match-result__open', strings.openRecord);
   open.href = ctx.recordUrl(result.id);
@@ -136,9 +183,31 @@ export function renderResult(result: MatchResult, rank: number, ctx: RenderConte
   return item;
 }
 
-/** Replaces the children of `list` with cards for `results`. */
+/**
+ * Replaces the children of `list` with cards for `results`. Results the
+ * matcher is not confident about (`weak`) follow the others under a heading
+ * of their own; when every result is weak there is no heading (the status
+ * line says so, see `allWeak`).
+ */
 export function renderResultList(list: HTMLElement, results: readonly MatchResult[], ctx: RenderContext): void {
-  list.replaceChildren(...results.map((result, index) => renderResult(result, index + 1, ctx)));
+  const items: HTMLLIElement[] = [];
+  const firstWeak = results.findIndex((result) => result.confidence === 'weak');
+  results.forEach((result, index) => {
+    if (index === firstWeak && index > 0) {
+      const group = el('li', 'match-group');
+      group.append(el('h3', 'match-group__heading', ctx.strings.weakHeading));
+      items.push(group);
+    }
+    const item = renderResult(result, index + 1, ctx);
+    if (result.confidence === 'weak') item.classList.add('match-result--weak');
+    items.push(item);
+  });
+  list.replaceChildren(...items);
+}
+
+/** Whether no result is better than weak: the page then says "no strong match; closest records". */
+export function allWeak(results: readonly MatchResult[]): boolean {
+  return results.length > 0 && results.every((result) => result.confidence === 'weak');
 }
 
 /** A compact option for the search-box dropdown: title and the strongest evidence. */
@@ -153,8 +222,7 @@ export function renderOption(result: MatchResult, index: number, ctx: RenderCont
   const top = result.reasons[0];
   if (top) {
     const reason = el('span', 'search-option__reason');
-    reason.lang = 'en';
-    appendHighlighted(reason, top.label, top.query);
+    appendHighlighted(reason, evidenceText(top, ctx.lang === 'zh' ? 'zh' : 'en'), top.query);
     option.append(reason);
   }
   return option;

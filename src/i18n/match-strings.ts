@@ -42,6 +42,12 @@ export interface MatchStrings {
   resolution: string;
   workaround: string;
   command: string;
+  /** Copy button of a command, and what it says after copying or failing. */
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  /** After the commands shown in a card, when the record has more. */
+  moreCommands: string;
   tooLongToShare: string;
   /** A long paste was cut: `{read}` of `{total}` KB were read. */
   truncated: string;
@@ -89,6 +95,10 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     resolution: '修复',
     workaround: '临时规避',
     command: '命令',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '复制失败',
+    moreCommands: '完整步骤见记录页',
     tooLongToShare: '查询太长，未写入地址栏，无法通过链接分享。',
     truncated: '内容较长：只匹配了前 {read} KB（共 {total} KB）。',
     confidence: { strong: '高度吻合', likely: '可能相关', weak: '线索较弱' },
@@ -127,6 +137,10 @@ export const MATCH_STRINGS: Record<MatchLang, MatchStrings> = {
     resolution: 'Fix',
     workaround: 'Workaround',
     command: 'Command',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Copy failed',
+    moreCommands: 'Every step on the record page',
     tooLongToShare: 'The query is too long to keep in the address bar, so it cannot be shared as a link.',
     truncated: 'Long input: only the first {read} KB of {total} KB were matched.',
     confidence: { strong: 'strong match', likely: 'likely match', weak: 'weak match' },

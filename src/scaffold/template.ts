@@ -85,6 +85,7 @@ export function renderRecord(input: ScaffoldInput): string {
     input.titleEn ? `titleEn: ${q(input.titleEn)}` : '# titleEn: "English title, for records in another language"',
     '# One paragraph: what happened, what it hit, what fixed it. Shown in search results.',
     `summary: ${todo('what happened, what it hit, what fixed it')}`,
+    '# summaryEn: "The summary in English, for records in another language (shown in the English UI)"',
     '# Language of the text (BCP 47), e.g. zh or en.',
     `language: ${input.language}`,
     '# The day it started (YYYY-MM-DD).',

@@ -21,3 +21,25 @@ export function figureText(figure: Symptoms['figures'][number]): string {
 export function hasSymptoms(symptoms: Symptoms | undefined): symptoms is Symptoms {
   return !!symptoms && Object.values(symptoms).some((list) => list.length > 0);
 }
+
+/** Key symptoms shown on a record page's first screen; the full list follows further down. */
+export const MAX_KEY_SYMPTOMS = 6;
+
+/** One key symptom: the verbatim value (`266`, `5002/udp`) and, where there is one, its words in the record's language. */
+export interface KeySymptom {
+  code?: string;
+  text?: string;
+}
+
+/**
+ * What a responder recognises first, most specific first: error codes and
+ * messages, ports, then figures; at most {@link MAX_KEY_SYMPTOMS}.
+ */
+export function keySymptoms(symptoms: Symptoms | undefined, max = MAX_KEY_SYMPTOMS): KeySymptom[] {
+  if (!symptoms) return [];
+  const out: KeySymptom[] = [];
+  for (const error of symptoms.errors) out.push({ ...(error.code !== undefined && { code: String(error.code) }), ...(error.message && { text: error.message }) });
+  for (const port of symptoms.ports) out.push({ code: portText(port) });
+  for (const figure of symptoms.figures) out.push({ code: figureText(figure), text: figure.label });
+  return out.slice(0, max);
+}

@@ -139,9 +139,9 @@ describe('template', () => {
     const { problems } = await validateFiles([file]);
     expect(problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}  ${p.ruleId}`)).toEqual([
       '14:10 error Unexpected template text in `summary`, replace it or keep `draft: true`  precedent:placeholder',
-      '45:12 error Unexpected template text in `rootCause.summary`, replace it or keep `draft: true`  precedent:placeholder',
-      '48:12 error Unexpected template text in `impact.summary`, replace it or keep `draft: true`  precedent:placeholder',
-      '73:1 warning Empty `symptoms`, expected the errors, ports, figures or log lines a responder would see  precedent:symptoms-missing',
+      '46:12 error Unexpected template text in `rootCause.summary`, replace it or keep `draft: true`  precedent:placeholder',
+      '49:12 error Unexpected template text in `impact.summary`, replace it or keep `draft: true`  precedent:placeholder',
+      '74:1 warning Empty `symptoms`, expected the errors, ports, figures or log lines a responder would see  precedent:symptoms-missing',
     ]);
   });
 
