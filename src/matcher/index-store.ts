@@ -175,7 +175,8 @@ export class IndexStore {
     const expected = Math.min(this.directory.docsPerChunk, this.directory.docs - i * this.directory.docsPerChunk);
     const rows = chunk.rows;
     const ok = Array.isArray(rows) && rows.length === expected &&
-      rows.every((r) => Array.isArray(r) && r.length === 9 && r.every((v, k) => (k === 6 ? v === 0 || v === 1 || v === 2 : typeof v === 'string')));
+      rows.every((r) => Array.isArray(r) && (r.length === 9 || (r.length === 10 && isFixes(r[9]))) &&
+        r.slice(0, 9).every((v, k) => (k === 6 ? v === 0 || v === 1 || v === 2 : typeof v === 'string')));
     if (!ok) throw new ChunkError(file, 'is malformed (not a document chunk of this index)');
     this.rows[i] = rows;
     this.refs = undefined;
@@ -232,4 +233,17 @@ function decodeWords(stored: number[], docs: number): WordPostings {
     if (!Number.isInteger(ref) || ref < 0 || ref >= docs) throw new Error(`word postings name record ${ref}`);
   }
   return { df: stored[0]!, postings };
+}
+
+/** Whether `value` is a row's list of fixes (see `MatchFix`): untrusted JSON until checked. */
+function isFixes(value: unknown): boolean {
+  const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+  return Array.isArray(value) && value.every((fix) => {
+    if (typeof fix !== 'object' || fix === null) return false;
+    const f = fix as Record<string, unknown>;
+    return (f.type === 'workaround' || f.type === 'resolution') && typeof f.summary === 'string' &&
+      optionalString(f.summaryEn) && optionalString(f.command) &&
+      (f.commands === undefined || (Array.isArray(f.commands) && f.commands.every((c) =>
+        typeof c === 'object' && c !== null && typeof (c as Record<string, unknown>).code === 'string' && optionalString((c as Record<string, unknown>).lang))));
+  });
 }

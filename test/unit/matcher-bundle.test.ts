@@ -126,18 +126,6 @@ describe('public API', () => {
     expect(large.chunkBytes).toBeGreaterThan(small.chunkBytes);
     expect(large.docsPerChunk).toBeGreaterThan(small.docsPerChunk);
   });
-
-  it('flattens a record into a document', () => {
-    const doc = docs.find((d) => d.id === 'h3cloud-os-license-server-port-5555-connections')!;
-    expect(doc).toMatchObject({ kind: 'advisory', language: 'zh', file: 'content/incidents/2017-02-13-h3cloud-os-license-server-port-5555-connections.md' });
-    // The workaround (what restores service now) comes first, then the resolution, each with its commands.
-    expect(doc.fixes?.map((fix) => fix.type)).toEqual(['workaround', 'resolution']);
-    expect(doc.fix).toBe(doc.fixes?.[0]);
-    expect(doc.fix?.commands?.[0]).toEqual({ code: 'ls -lh /opt/LicServer/log/' });
-    expect(doc.fix?.summaryEn).toMatch(/licmcore\.log/);
-    expect(doc.symptoms?.ports.map((p) => p.port)).toContain(5555);
-    expect(doc.text).toContain(doc.products?.[0]?.name ?? '');
-  });
 });
 
 describe('bundle', () => {
