@@ -18,7 +18,7 @@ export default defineConfig({
   // folder so two libraries' entries never mix.
   ...(process.env.PRECEDENT_CACHE_DIR ? { cacheDir: process.env.PRECEDENT_CACHE_DIR } : {}),
   // Fails the build on invalid records, with the messages of `npm run validate`.
-  integrations: [validateRecords()],
+  integrations: [validateRecords({ content: config.contentDir })],
   markdown: {
     // Plain <pre><code class="language-x">: Shiki's inline styles would not survive sanitising.
     syntaxHighlight: false,

@@ -138,7 +138,7 @@ async function openMatcher(content: string | undefined, index: string | undefine
   });
   line.show(opened.built ? `indexed ${opened.matcher.size} records in ${((performance.now() - started) / 1000).toFixed(1)} s; later calls use the cached index\n` : '');
   line.stop();
-  for (const problem of opened.problems) process.stderr.write(`${clean(problem.file)}: ${clean(problem.message)}\n`);
+  for (const problem of opened.problems) process.stderr.write(`${clean(problem.file)}:${clean(problem.message)}\n`);
   return opened.matcher;
 }
 

@@ -3,9 +3,11 @@
  * file names, so an import never overwrites or duplicates a record.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
+import { isMapping } from '../records/data.ts';
+import { listFiles } from '../records/list-files.ts';
+import type { Problem } from '../records/problem.ts';
+import { readRecordFile } from '../records/read-record.ts';
 
 /** Records already in the output folder. */
 export interface ExistingRecords {
@@ -15,6 +17,8 @@ export interface ExistingRecords {
   sources: Map<string, string>;
   /** File names (relative to the folder, `/` separators). */
   files: Set<string>;
+  /** Records that could not be read (a link, not UTF-8, `---js`, an alias bomb…), each at its place. */
+  problems: Problem[];
 }
 
 /** Key of an imported record's origin. */
@@ -24,21 +28,20 @@ export function sourceKey(system: string, id: string): string {
 
 /** Reads the ids of every `.md` file below `dir`; unreadable files still count by name. */
 export async function existingRecords(dir: string): Promise<ExistingRecords> {
-  const found: ExistingRecords = { ids: new Map(), sources: new Map(), files: new Set() };
+  const found: ExistingRecords = { ids: new Map(), sources: new Map(), files: new Set(), problems: [] };
   if (!existsSync(dir)) return found;
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    found.files.add(path.relative(dir, file).split(path.sep).join('/'));
-    try {
-      const data = matter(await readFile(file, 'utf8')).data as Record<string, unknown>;
-      if (typeof data.id === 'string') found.ids.set(data.id, file);
-      const source = data.source as Record<string, unknown> | undefined;
-      if (source && typeof source.system === 'string' && typeof source.id === 'string') found.sources.set(sourceKey(source.system, source.id), file);
-    } catch {
-      // A broken record is the validator's business; its name still blocks an overwrite.
-    }
+  for (const absolute of await listFiles([dir])) {
+    // Shown as the user named the folder, so messages read `content/incidents/x.md`.
+    const file = path.join(dir, path.relative(path.resolve(dir), absolute));
+    found.files.add(path.relative(path.resolve(dir), absolute).split(path.sep).join('/'));
+    // The one reader: nothing in a record runs; a broken record is the validator's business, its name still blocks an overwrite.
+    const read = await readRecordFile(absolute);
+    found.problems.push(...read.problems);
+    const data = read.record?.data;
+    if (!isMapping(data)) continue;
+    if (typeof data.id === 'string') found.ids.set(data.id, file);
+    const source = data.source;
+    if (isMapping(source) && typeof source.system === 'string' && typeof source.id === 'string') found.sources.set(sourceKey(source.system, source.id), file);
   }
   return found;
 }

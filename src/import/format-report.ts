@@ -2,6 +2,7 @@
  * An import report as text: one line per draft (with its attention items and
  * validator messages), per skipped line or file, and the summary line.
  */
+import { formatProblem } from '../records/problem.ts';
 import type { ImportReport } from './run-import.ts';
 
 /** `242 lines: 233 written, 9 duplicates, 0 malformed, 0 existing`, with files and failures when there are any. */
@@ -23,7 +24,8 @@ export function formatSummary(report: ImportReport): string {
 /** Lines for stdout (drafts) and stderr (what was skipped or failed). */
 export function formatItems(report: ImportReport): { out: string[]; err: string[] } {
   const out: string[] = [];
-  const err: string[] = [];
+  // Unreadable records in the output folder first: the reader refused them, nothing in them ran.
+  const err: string[] = report.unreadable.map((problem) => `${formatProblem(problem)} (existing record not read)`);
   for (const item of report.items) {
     if (item.type === 'written') {
       out.push(`${report.dryRun ? 'would write' : 'wrote'} ${item.file}  (from ${item.origin})`);

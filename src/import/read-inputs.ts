@@ -4,7 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readText } from '../validate/read-text.ts';
+import { readText } from '../records/read-text.ts';
 
 /** What a file holds, as far as the importer is concerned. */
 export type InputFormat = 'text' | 'jsonl';
@@ -56,7 +56,7 @@ export async function readInput(file: string): Promise<InputFile> {
   if (ext && !TEXT_EXTENSIONS.includes(ext) && !JSONL_EXTENSIONS.includes(ext)) {
     return { file, ok: false, message: `unknown format \`${ext}\`: import reads Markdown or text (${TEXT_EXTENSIONS.join(', ')}) and JSON Lines (${JSONL_EXTENSIONS.join(', ')})` };
   }
-  const read = await readText(file, MAX_INPUT_BYTES);
+  const read = await readText(file, MAX_INPUT_BYTES, { followLinks: true });
   if (!read.ok) return { file, ok: false, message: read.reason.charAt(0).toLowerCase() + read.reason.slice(1) };
   const text = read.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { file, ok: false, message: 'empty file' };

@@ -4,7 +4,9 @@
  * printing is the CLI's job.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import matter from 'gray-matter';
+import { isMapping } from '../records/data.ts';
+import type { Problem } from '../records/problem.ts';
+import { parseRecordText } from '../records/frontmatter.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FileExistsError, writeNewFile } from '../scaffold/write-new-file.ts';
@@ -54,6 +56,8 @@ export interface ImportReport {
   items: ImportItem[];
   counts: ImportCounts;
   dryRun: boolean;
+  /** Records already in the output folder that could not be read, each at its place (they still block their file names). */
+  unreadable: Problem[];
 }
 
 interface Pending {
@@ -92,14 +96,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       }
     } else {
       counts.files++;
-      const front = frontmatterOf(input.text);
+      const parsed = frontmatterOf(input.text);
+      const front = parsed?.data;
       if (front && typeof front.id === 'string' && typeof front.kind === 'string') {
         counts.existing++;
         items.push({ type: 'existing', origin: input.file, message: `already a record (its frontmatter has \`id: ${front.id}\`); skipped` });
         continue;
       }
       try {
-        queue(buildTextDraft(front ? withoutFrontmatter(input.text, front) : input.text, { file: input.file, zone: options.zone }), input.file);
+        queue(buildTextDraft(parsed ? withoutFrontmatter(parsed.body, parsed.data) : input.text, { file: input.file, zone: options.zone }), input.file);
       } catch (error) {
         counts.failed++;
         items.push({ type: 'failed', origin: input.file, message: `could not build a draft (${error instanceof Error ? error.message : String(error)})` });
@@ -156,27 +161,28 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     items.push({ type: 'written', file, origin, attention: draft.attention, validation: validation.get(draft.fileName) ?? [] });
     options.onProgress?.(++done, pending.length, 'writing');
   }
-  return { items, counts, dryRun: Boolean(options.dryRun) };
+  return { items, counts, dryRun: Boolean(options.dryRun), unreadable: existing.problems };
 }
 
-/** The YAML frontmatter of a Markdown document, when it has one that parses to a mapping. */
-function frontmatterOf(text: string): Record<string, unknown> | undefined {
-  if (!/^---\r?\n/.test(text)) return undefined;
-  try {
-    const data = matter(text).data as unknown;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length > 0 ? (data as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The YAML frontmatter of a Markdown document and the body after it, when it
+ * has one that parses (with the record reader: nothing in it runs) to a
+ * non-empty mapping. Otherwise the whole document is read as text.
+ */
+function frontmatterOf(text: string): { data: Record<string, unknown>; body: string } | undefined {
+  const parsed = parseRecordText(text);
+  if (!parsed.ok) return undefined;
+  const { data, body } = parsed.record;
+  return isMapping(data) && Object.keys(data).length > 0 ? { data, body } : undefined;
 }
 
 /** A document's body with its frontmatter replaced by a title heading and a date line the text importer reads. */
-function withoutFrontmatter(text: string, front: Record<string, unknown>): string {
+function withoutFrontmatter(body: string, front: Record<string, unknown>): string {
   const lead: string[] = [];
   if (typeof front.title === 'string' && front.title.trim()) lead.push(`# ${front.title.trim()}`);
   const date = front.date instanceof Date ? front.date.toISOString().slice(0, 10) : typeof front.date === 'string' ? front.date : undefined;
   if (date) lead.push(`${date} 发表`);
-  return `${lead.join('\n\n')}\n\n${matter(text).content}`;
+  return `${lead.join('\n\n')}\n\n${body}`;
 }
 
 function existingClash(draft: Draft, existing: ExistingRecords): string | undefined {

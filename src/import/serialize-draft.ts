@@ -1,12 +1,13 @@
 /**
  * A draft → the text of its Markdown file: the attention list as YAML
  * comments at the top of the frontmatter, the data as YAML, then the body.
- * The text is read back with gray-matter and the schema before anyone writes
- * it, so what is written is exactly what was checked.
+ * The text is read back with the record reader and the schema before anyone
+ * writes it, so what is written is exactly what was checked.
  */
-import matter from 'gray-matter';
 import { Document } from 'yaml';
-import { recordSchema } from '../schema/record.ts';
+import { formatProblem } from '../records/problem.ts';
+import { checkRecord } from '../records/check-record.ts';
+import { parseRecordFile } from '../records/read-record.ts';
 import type { Draft } from './draft.ts';
 
 /** First comment line of every imported draft. */
@@ -25,12 +26,8 @@ export function serializeDraft(draft: Draft): string {
 
 /** Problems found when reading the text back with the schema; empty when it parses. */
 export function checkSerialized(text: string): string[] {
-  let data: unknown;
-  try {
-    data = matter(text).data;
-  } catch (error) {
-    return [`frontmatter does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`];
-  }
-  const parsed = recordSchema.safeParse(data);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(frontmatter)'}: ${issue.message}`);
+  const read = parseRecordFile('draft.md', 'draft.md', text);
+  if (!read.record) return read.problems.map((problem) => `frontmatter does not parse: ${problem.message}`);
+  const checked = checkRecord(read.file, read.record);
+  return checked.ok ? [] : checked.problems.map((problem) => formatProblem(problem).replace(/^draft\.md:/, 'line '));
 }

@@ -84,7 +84,8 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   }
   progress('indexing', records.length, records.length);
   const bundle = buildIndex(docs);
-  const problems = loadProblems.map(({ file, message }) => ({ file, message }));
+  // The reader's positioned problem, `line:column: severity: message  rule`, printed after the file name.
+  const problems = loadProblems.map((p) => ({ file: p.file, message: `${p.line}:${p.column}: ${p.severity}: ${p.message}  ${p.ruleId}` }));
   progress('writing', records.length, records.length);
   // A read-only or full disk: answer from memory; the next call builds again.
   if (safe(() => writeBundle(libDir, key, bundle, problems))) record();

@@ -1,12 +1,14 @@
 /**
- * Reads records from a folder outside Astro (CLI, matcher build, importer):
- * gray-matter for the frontmatter, the zod schema to parse it.
+ * Reads every record below a folder outside Astro (matcher CLI, eval, tests):
+ * the one reader, then the schema and body checks. A file that fails is
+ * returned as positioned problems rather than thrown, so one bad record does
+ * not hide the others, and nothing in a file can run.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import matter from 'gray-matter';
-import { recordSchema, type RecordData } from '../schema/record.ts';
-import { readYaml } from './read-yaml.ts';
+import type { RecordData } from '../schema/record.ts';
+import { checkRecord } from './check-record.ts';
+import { displayPath, listFiles } from './list-files.ts';
+import type { Problem } from './problem.ts';
+import { readRecordFile } from './read-record.ts';
 
 /** The default records folder, relative to the project root. */
 export const CONTENT_DIR = 'content/incidents';
@@ -21,41 +23,27 @@ export interface LoadedRecord {
   body: string;
 }
 
-/** A file that could not be read as a record. */
-export interface LoadProblem {
-  file: string;
-  message: string;
-}
+/** A file that could not be read as a record: where and why (`file:line:column`, message, rule). */
+export type LoadProblem = Problem;
 
-/** Every `.md` file below `dir`, sorted, as paths relative to the current directory. */
+/** Every record file below `dir` (symbolic links included, to be refused), sorted, relative to the current directory. */
 export async function listRecordFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => toPosix(path.relative(process.cwd(), path.join(entry.parentPath, entry.name))))
-    .sort();
+  return (await listFiles([dir])).map((file) => displayPath(file));
 }
 
-/**
- * Reads and parses every record below `dir`. Files that fail are returned as
- * problems rather than thrown, so one bad record does not hide the others.
- */
+/** Reads and checks every record below `dir`. */
 export async function loadRecords(dir: string = CONTENT_DIR): Promise<{ records: LoadedRecord[]; problems: LoadProblem[] }> {
   const records: LoadedRecord[] = [];
   const problems: LoadProblem[] = [];
-  for (const file of await listRecordFiles(dir)) {
-    try {
-      const { data, content } = matter(await readFile(file, 'utf8'), { engines: { yaml: readYaml } });
-      const parsed = recordSchema.safeParse(data);
-      if (parsed.success) records.push({ file, data: parsed.data, body: content });
-      else problems.push({ file, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ') });
-    } catch (error) {
-      problems.push({ file, message: error instanceof Error ? error.message : String(error) });
+  for (const absolute of await listFiles([dir])) {
+    const read = await readRecordFile(absolute);
+    if (!read.record) {
+      problems.push(...read.problems);
+      continue;
     }
+    const checked = checkRecord(read.file, read.record);
+    if (checked.ok) records.push({ file: read.file, data: checked.data, body: read.record.body });
+    else problems.push(...checked.problems);
   }
   return { records, problems };
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
 }

@@ -3,20 +3,17 @@
  * one (`slug`, then `slug-2`, `slug-3`, …).
  */
 import { existsSync } from 'node:fs';
-import { isMapping } from '../validate/data.ts';
-import { parseRecordText } from '../validate/frontmatter.ts';
-import { listFiles } from '../validate/list-files.ts';
-import { readText } from '../validate/read-text.ts';
+import { isMapping } from '../records/data.ts';
+import { listFiles } from '../records/list-files.ts';
+import { readRecordFile } from '../records/read-record.ts';
 
 /** Every string `id` in the `.md` files below `dir`; unreadable files are skipped. */
 export async function existingIds(dir: string): Promise<Set<string>> {
   const ids = new Set<string>();
   if (!existsSync(dir)) return ids;
   for (const file of await listFiles([dir])) {
-    const read = await readText(file);
-    if (!read.ok) continue;
-    const parsed = parseRecordText(read.text);
-    if (parsed.ok && isMapping(parsed.record.data) && typeof parsed.record.data.id === 'string') ids.add(parsed.record.data.id);
+    const data = (await readRecordFile(file)).record?.data;
+    if (isMapping(data) && typeof data.id === 'string') ids.add(data.id);
   }
   return ids;
 }

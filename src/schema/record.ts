@@ -24,6 +24,17 @@ const TAG = /^[\p{Ll}\p{Lo}\p{N}]+(?:[-.][\p{Ll}\p{Lo}\p{N}]+)*$/u;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /**
+ * Longest id, in characters. An id names a file (`<date>-<id>.md`) and a
+ * folder (`records/<id>/`); file systems allow 255 bytes per name, and an id
+ * is ASCII, so 100 leaves room for the date and any suffix.
+ */
+export const MAX_ID_LENGTH = 100;
+/** Longest tag, in characters: it names a folder (`tags/<tag>/`), and a CJK character takes 3 bytes of a name's 255. */
+export const MAX_TAG_LENGTH = 60;
+/** Longest service name, in characters: shown as a chip and a filter value, never a sentence. */
+export const MAX_SERVICE_LENGTH = 100;
+
+/**
  * A point in time with its zone offset, e.g. `2024-07-31T04:30:00+08:00`.
  * YAML parsers may hand over a `Date` already; both are accepted.
  */
@@ -51,9 +62,13 @@ export const calendarDate = z
 /** A non-empty line of text. */
 const text = z.string().trim().min(1, { error: 'Expected a non-empty text' });
 
-/** An absolute http(s) URL, or a site-relative path starting with `/` or `./`. */
-const link = z.string().regex(/^(?:https?:\/\/\S+|\.{0,2}\/\S*)$/, {
-  error: 'Expected an http(s) URL or a relative path',
+/**
+ * An absolute http(s) URL with a host, or a relative path starting with `/`,
+ * `./` or `../`. `//host/x` and `/\host/x` are not relative: browsers read
+ * both as another host, so they are refused; no backslashes anywhere.
+ */
+const link = z.string().regex(/^(?:https?:\/\/[^\s/\\?#]+[^\s\\]*|(?:\.{1,2}\/|\/(?![/\\]))[^\s\\]*)$/, {
+  error: 'Expected an absolute http(s) URL or a relative path such as `/records/<id>/` or `./other.md`',
 });
 
 /** A product or component affected, with the versions hit and the one that fixes it. */
@@ -241,7 +256,7 @@ export const times = z.strictObject({
 /** The frontmatter of one record. */
 export const recordSchema = z.strictObject({
   /** Stable identifier in kebab-case; the record's URL segment. */
-  id: z.string().regex(SLUG, { error: 'Expected kebab-case (lowercase letters, digits and single hyphens)' }),
+  id: z.string().max(MAX_ID_LENGTH).regex(SLUG, { error: 'Expected kebab-case (lowercase letters, digits and single hyphens)' }),
   /** What kind of write-up this is. */
   kind: z.enum(KINDS),
   /** Title in the record's own language. */
@@ -272,11 +287,11 @@ export const recordSchema = z.strictObject({
   /** A draft awaits review (imported or unfinished). Default: `false`. */
   draft: z.boolean().default(false),
   /** Internal services or systems affected. Default: none. */
-  services: z.array(text).default([]),
+  services: z.array(text.max(MAX_SERVICE_LENGTH)).default([]),
   /** Products and versions affected, and the fixing version. Default: none. */
   products: z.array(product).default([]),
   /** Free tags in lowercase kebab-case (any script). Default: none. */
-  tags: z.array(z.string().regex(TAG, { error: 'Expected a lowercase tag without spaces, such as `conntrack`' })).default([]),
+  tags: z.array(z.string().max(MAX_TAG_LENGTH).regex(TAG, { error: 'Expected a lowercase tag without spaces, such as `conntrack`' })).default([]),
   /** Root cause: category, narrative, trigger. */
   rootCause,
   /** Impact narrative and measured figures. */

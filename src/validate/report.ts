@@ -2,16 +2,14 @@
  * Prints problems: one line each, `file:line:column: severity: message  rule`,
  * then a summary; or the same problems as JSON.
  */
+import { formatProblem } from '../records/problem.ts';
 import type { Problem } from './types.ts';
+
+export { formatProblem };
 
 /** Output formats of the validator. */
 export const FORMATS = ['text', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** One problem as a line, e.g. `content/incidents/x.md:3:11: error: Unexpected …  precedent:frontmatter-schema`. */
-export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}  ${problem.ruleId}`;
-}
 
 /** The closing line, e.g. `2 errors, 1 warning in 5 files`. */
 export function formatSummary(problems: readonly Problem[], fileCount: number): string {

@@ -1,7 +1,7 @@
 /**
  * The rules run on every parsed record, in the order they are documented.
  * Problems found before the rules run have ids of their own:
- * `precedent:file` (cannot read: missing, binary, too large),
+ * `precedent:file` (cannot read: missing, a symbolic link, binary, too large),
  * `precedent:frontmatter-missing` and `precedent:yaml-syntax`.
  */
 import {
@@ -10,6 +10,7 @@ import {
   frontmatterSchema,
   idFilename,
   internalLink,
+  markdownBody,
   ownerRole,
   placeholder,
   symptomsMissing,
@@ -20,7 +21,7 @@ import {
 import type { Rule } from './types.ts';
 
 /** Rule id for files that cannot be read as text. */
-export const FILE_RULE = 'file';
+export { FILE_RULE } from '../records/read-record.ts';
 
 /** Every rule that checks a parsed record. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   timelineOrder,
   actionItem,
   internalLink,
+  markdownBody,
   ownerRole,
   placeholder,
   symptomsMissing,

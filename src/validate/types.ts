@@ -2,30 +2,11 @@
  * Shapes shared by the validator's modules: rules, what they see, what they report.
  */
 import type { FriendlyIssue } from '../schema/messages.ts';
-import type { ParsedRecord, Place } from './frontmatter.ts';
-import type { Target } from './locate.ts';
+import type { ParsedRecord, Place } from '../records/frontmatter.ts';
+import type { Target } from '../records/locate.ts';
+import type { Problem, Severity } from '../records/problem.ts';
 
-/** An error fails `validate` and the build; a warning is printed only. */
-export type Severity = 'error' | 'warning';
-
-/** Prefix of every rule id, as printed: `precedent:time-order`. */
-export const RULE_SOURCE = 'precedent';
-
-/** One problem, as printed and as `--format json` emits it. */
-export interface Problem {
-  /** Path of the file, as given or relative to the current directory. */
-  file: string;
-  /** 1-based line in the file. */
-  line: number;
-  /** 1-based column. */
-  column: number;
-  severity: Severity;
-  message: string;
-  /** `precedent:<rule>`. */
-  ruleId: string;
-  /** The related place elsewhere, e.g. the other record with the same id. */
-  cause?: { file: string; line: number; column: number };
-}
+export { RULE_SOURCE, type Problem, type Severity } from '../records/problem.ts';
 
 /** A record known to the run, for rules that look across files. */
 export interface KnownRecord {

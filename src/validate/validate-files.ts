@@ -6,14 +6,15 @@
 import { existsSync } from 'node:fs';
 import { recordSchema } from '../schema/record.ts';
 import { friendlyIssues } from '../schema/messages.ts';
-import { isMapping } from './data.ts';
-import { parseRecordText, type ParsedRecord } from './frontmatter.ts';
-import { displayPath, listFiles } from './list-files.ts';
-import { locate, RECORD_START } from './locate.ts';
-import { readText, MAX_RECORD_BYTES } from './read-text.ts';
-import { FILE_RULE, RULES } from './rule-list.ts';
-import { FRONTMATTER_SCHEMA } from './rules/frontmatter-schema.ts';
-import { RULE_SOURCE, type KnownRecord, type Problem, type Severity } from './types.ts';
+import { isMapping } from '../records/data.ts';
+import type { ParsedRecord } from '../records/frontmatter.ts';
+import { listFiles } from '../records/list-files.ts';
+import { locate } from '../records/locate.ts';
+import { problemAt } from '../records/problem.ts';
+import { MAX_RECORD_BYTES } from '../records/read-text.ts';
+import { readRecordFile, type RecordFile } from '../records/read-record.ts';
+import { RULES } from './rule-list.ts';
+import type { KnownRecord, Problem } from './types.ts';
 
 /** Options of {@link validateFiles}. */
 export interface ValidateOptions {
@@ -39,12 +40,7 @@ export interface ValidateResult {
   fileCount: number;
 }
 
-interface Loaded {
-  absolute: string;
-  file: string;
-  record?: ParsedRecord;
-  problems: Problem[];
-}
+type Loaded = RecordFile;
 
 /** Checks the files and folders in `paths`. */
 export async function validateFiles(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
@@ -66,20 +62,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateO
   return { problems: problems.sort(compareProblems), fileCount: targets.length };
 }
 
-async function load(absolute: string, cwd: string, maxBytes: number = MAX_RECORD_BYTES): Promise<Loaded> {
-  const file = displayPath(absolute, cwd);
-  const read = await readText(absolute, maxBytes);
-  if (!read.ok) return { absolute, file, problems: [problem(file, RECORD_START, 'error', read.reason, FILE_RULE)] };
-  const parsed = parseRecordText(read.text);
-  if (!parsed.ok) {
-    return { absolute, file, problems: parsed.failures.map((failure) => problem(file, failure.place, 'error', failure.reason, failure.ruleId)) };
-  }
-  const { data } = parsed.record;
-  if (data !== null && data !== undefined && !isMapping(data)) {
-    const message = 'Expected the frontmatter to be a mapping of `field: value` lines';
-    return { absolute, file, problems: [problem(file, { line: 2, column: 1 }, 'error', message, FRONTMATTER_SCHEMA)] };
-  }
-  return { absolute, file, record: parsed.record, problems: [] };
+function load(absolute: string, cwd: string, maxBytes: number = MAX_RECORD_BYTES): Promise<Loaded> {
+  return readRecordFile(absolute, { cwd, maxBytes });
 }
 
 function knownRecord(loaded: Loaded): KnownRecord {
@@ -108,14 +92,10 @@ function runRules(loaded: Loaded, record: ParsedRecord, corpus: readonly KnownRe
       schemaIssues,
       corpus,
       locate: (path, target) => locate(record, path, target),
-      report: ({ message, place, severity, cause }) => found.push({ ...problem(loaded.file, place, severity, message, rule.id), ...(cause ? { cause } : {}) }),
+      report: ({ message, place, severity, cause }) => found.push({ ...problemAt(loaded.file, place, severity, message, rule.id), ...(cause ? { cause } : {}) }),
     });
   }
   return found;
-}
-
-function problem(file: string, place: { line: number; column: number }, severity: Severity, message: string, rule: string): Problem {
-  return { file, line: place.line, column: place.column, severity, message, ruleId: `${RULE_SOURCE}:${rule}` };
 }
 
 /** Orders problems by file, line, column, then rule and message, so output is stable. */

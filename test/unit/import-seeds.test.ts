@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import matter from 'gray-matter';
+import { parseRecordText } from '../../src/records/frontmatter.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportReport } from '../../src/import/index.ts';
 import { recordSchema, type RecordData } from '../../src/schema/record.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   for (const item of report.items) {
     if (item.type !== 'written') continue;
     const raw = await readFile(item.file, 'utf8');
-    const parsed = recordSchema.safeParse(matter(raw).data);
+    const parsed = recordSchema.safeParse((parseRecordText(raw) as { ok: true; record: { data: unknown } }).record?.data);
     if (!parsed.success) throw new Error(`${item.file}: ${parsed.error.message}`);
     bySeed.set(path.basename(item.origin).slice(0, 3), { file: path.basename(item.file), raw, data: parsed.data });
   }

@@ -57,7 +57,7 @@ describe('precedent match', { timeout: 60_000 }, () => {
   });
 
   it('reports unreadable records on stderr on every call, cached or not', () => {
-    const message = 'test/fixtures/matcher-cli/broken-kind.md: kind: Invalid option: expected one of "postmortem"|"support-case"|"known-issue"|"advisory"\n';
+    const message = 'test/fixtures/matcher-cli/broken-kind.md:3:7: error: Unexpected `meeting-notes` for `kind`, expected one of `postmortem`, `support-case`, `known-issue`, `advisory`  precedent:frontmatter-schema\n';
     const first = run(['--content', FIXTURE_DIR, 'maxclients']);
     const second = run(['--content', FIXTURE_DIR, 'maxclients']);
     expect([first.code, first.stderr]).toEqual([0, message]);

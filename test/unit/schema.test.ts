@@ -72,7 +72,7 @@ describe('friendly messages', () => {
     [{ symptoms: { ports: [{ port: 70000 }] } }, 'Unexpected `70000` for `symptoms.ports[0].port`, expected a number at most 65535'],
     [{ symptoms: { ports: [{ port: -1 }] } }, 'Unexpected `-1` for `symptoms.ports[0].port`, expected a number at least 0'],
     [{ symptoms: { ports: [{ port: 22.5 }] } }, 'Expected a whole number for `symptoms.ports[0].port`, got `22.5`'],
-    [{ references: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'Unexpected `javascript:alert(1)` for `references[0].url`, expected an http(s) URL or a relative path'],
+    [{ references: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'Unexpected `javascript:alert(1)` for `references[0].url`, expected an absolute http(s) URL or a relative path such as `/records/<id>/` or `./other.md`'],
     [{ summary: 'x'.repeat(100) + '\n' }, undefined],
   ])('%j', (patch, expected) => {
     expect(messagesFor({ ...GOOD, ...patch })).toEqual(expected === undefined ? [] : [expected]);

@@ -32,16 +32,16 @@ describe('public API', () => {
   test('exports', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ACTION_ITEM', 'DUPLICATE_ID', 'FILE_RULE', 'FORMATS', 'FRONTMATTER_SCHEMA', 'ID_FILENAME', 'INTERNAL_LINK',
-      'MAX_RECORD_BYTES', 'MAX_YAML_ALIASES', 'OWNER_ROLE', 'PLACEHOLDER', 'PLACEHOLDER_MARK', 'RECORD_START', 'ROLE_WORDS_EN',
+      'MARKDOWN_BODY', 'MAX_RECORD_BYTES', 'MAX_YAML_ALIASES', 'OWNER_ROLE', 'PLACEHOLDER', 'PLACEHOLDER_MARK', 'RECORD_START', 'ROLE_WORDS_EN',
       'ROLE_WORDS_ZH', 'RULES', 'RULE_SOURCE', 'SYMPTOMS_MISSING', 'TIMELINE_ORDER', 'TIME_ORDER', 'UNKNOWN_FIELD',
       'actionItem', 'compareProblems', 'decode', 'displayPath', 'duplicateId', 'formatProblem', 'formatReport',
       'formatSummary', 'frontmatterSchema', 'hasErrors', 'idFilename', 'internalLink', 'listFiles', 'locate',
-      'looksLikePerson', 'ownerRole', 'parseRecordText', 'placeholder', 'placeholderPaths', 'readText',
+      'looksLikePerson', 'markdownBody', 'ownerRole', 'parseRecordText', 'placeholder', 'placeholderPaths', 'readText',
       'symptomsMissing', 'timeOrder', 'timelineOrder', 'unknownField', 'validateFiles',
     ]);
     expect(api.RULES.map((rule) => rule.id)).toEqual([
       'frontmatter-schema', 'unknown-field', 'duplicate-id', 'id-filename', 'time-order', 'timeline-order',
-      'action-item', 'internal-link', 'owner-role', 'placeholder', 'symptoms-missing',
+      'action-item', 'internal-link', 'markdown-body', 'owner-role', 'placeholder', 'symptoms-missing',
     ]);
   });
 });
@@ -78,15 +78,15 @@ describe('bad input', () => {
   });
 
   test.each([
-    ['deep quotes', `${'>'.repeat(200_000)} [x](./gone.md)\n`, 'Links in the body not checked: block quotes nested more than 100 deep'],
-    ['many brackets', `${'[a]('.repeat(200_000)}\n`, 'Links in the body not checked: more than 20000 `[`'],
-  ])('a pathological body (%s) is skipped with a warning, fast', async (name, body, message) => {
+    ['deep quotes', `${'>'.repeat(200_000)} [x](./gone.md)\n`, 'Markdown body nested too deeply to render: block quotes more than 100 deep'],
+    ['many brackets', `${'[a]('.repeat(200_000)}\n`, 'Markdown body too costly to render: over 1,000 `[` in one paragraph; put text like this in a code block'],
+  ])('a pathological body (%s) is refused before it is parsed, fast', async (name, body, message) => {
     const file = path.join(dir, `odd-${name.replace(' ', '-')}.md`);
     await writeFile(file, `${RECORD('odd')}\n${body}`);
     const started = Date.now();
     const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(problems.map((p) => [p.line, p.column, p.severity, p.message, p.ruleId])).toEqual([[9, 1, 'warning', message, 'precedent:internal-link']]);
+    expect(problems.map((p) => [p.line, p.column, p.severity, p.message, p.ruleId])).toEqual([[10, 1, 'error', message, 'precedent:markdown-body']]);
   });
 
   test('a body with moderate nesting still has its links checked', async () => {

@@ -4,7 +4,7 @@
  */
 import { formatPath, type FriendlyIssue } from '../../schema/messages.ts';
 import { ACTION_STATUSES } from '../../schema/taxonomy.ts';
-import { isMapping, listAt } from '../data.ts';
+import { isMapping, listAt } from '../../records/data.ts';
 import type { Rule } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */

@@ -2,13 +2,14 @@
  * precedent:frontmatter-schema — every value the record schema rejects, and
  * every required field that is missing, one message each.
  */
+import { FRONTMATTER_SCHEMA } from '../../records/read-record.ts';
 import { formatPath } from '../../schema/messages.ts';
 import { impossibleDates } from '../impossible-dates.ts';
 import type { Rule } from '../types.ts';
 import { isActionStatusMissing } from './action-item.ts';
 
 /** Rule id, without the `precedent:` prefix. */
-export const FRONTMATTER_SCHEMA = 'frontmatter-schema';
+export { FRONTMATTER_SCHEMA };
 
 export const frontmatterSchema: Rule = {
   id: FRONTMATTER_SCHEMA,

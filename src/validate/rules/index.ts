@@ -3,6 +3,7 @@ export { duplicateId, DUPLICATE_ID } from './duplicate-id.ts';
 export { frontmatterSchema, FRONTMATTER_SCHEMA } from './frontmatter-schema.ts';
 export { idFilename, ID_FILENAME } from './id-filename.ts';
 export { internalLink, INTERNAL_LINK } from './internal-link.ts';
+export { markdownBody, MARKDOWN_BODY } from './markdown-body.ts';
 export { ownerRole, OWNER_ROLE, looksLikePerson, ROLE_WORDS_EN, ROLE_WORDS_ZH } from './owner-role.ts';
 export { placeholder, PLACEHOLDER, PLACEHOLDER_MARK, placeholderPaths } from './placeholder.ts';
 export { symptomsMissing, SYMPTOMS_MISSING } from './symptoms-missing.ts';

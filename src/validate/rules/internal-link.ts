@@ -7,19 +7,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import remarkParse from 'remark-parse';
+import { checkBodyLimits } from '../../records/body-limits.ts';
 import { unified } from 'unified';
 import { formatPath } from '../../schema/messages.ts';
-import { isMapping, listAt } from '../data.ts';
-import type { Place } from '../frontmatter.ts';
+import { isMapping, listAt } from '../../records/data.ts';
+import type { Place } from '../../records/frontmatter.ts';
 import type { Rule, RuleContext } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */
 export const INTERNAL_LINK = 'internal-link';
 
-/** Most `[` in a body whose links are checked; parsing cost grows with them (a real record has a few dozen). */
-export const MAX_LINK_BRACKETS = 20_000;
-/** Deepest block quote nesting whose links are checked; Markdown parsing is quadratic in it. */
-export const MAX_QUOTE_DEPTH = 100;
 
 /** A link to a record page: `/records/<id>/`, `/zh/records/<id>`, with optional query or fragment. */
 const RECORD_ROUTE = /^(?:\/[a-z]{2,3}(?:-[A-Za-z0-9]+)?)?\/records\/([^/?#]+)\/?(?:[?#].*)?$/;
@@ -36,11 +33,8 @@ export const internalLink: Rule = {
         if (typeof url === 'string') checkUrl(context, url, context.locate([field, index, key], 'value'), formatPath([field, index, key]));
       });
     }
-    const tooComplex = complexity(context.record.body);
-    if (tooComplex) {
-      context.report({ message: `Links in the body not checked: ${tooComplex}`, place: { line: context.record.bodyLine, column: 1 }, severity: 'warning' });
-      return;
-    }
+    // A body over the render limits is an error of its own (precedent:markdown-body); parsing it would hang here too.
+    if (checkBodyLimits(context.record.body)) return;
     const tree = unified().use(remarkParse).parse(context.record.body);
     for (const node of linkNodes(tree)) {
       const { line, column } = node.position.start;
@@ -66,24 +60,6 @@ function checkUrl(context: RuleContext, url: string, place: Place, field: string
       context.report({ message: `Broken link \`${url}\`${where}, no such file`, place, severity: 'error' });
     }
   }
-}
-
-/** Why a body is too costly to parse for links, or `undefined`. Linear scans only. */
-function complexity(body: string): string | undefined {
-  let brackets = 0;
-  for (let i = body.indexOf('['); i !== -1; i = body.indexOf('[', i + 1)) {
-    if (++brackets > MAX_LINK_BRACKETS) return `more than ${MAX_LINK_BRACKETS} \`[\``;
-  }
-  let depth = 0;
-  let lineStart = true;
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (char === '\n') [depth, lineStart] = [0, true];
-    else if (lineStart && char === '>') {
-      if (++depth > MAX_QUOTE_DEPTH) return `block quotes nested more than ${MAX_QUOTE_DEPTH} deep`;
-    } else if (char !== ' ' && char !== '\t') lineStart = false;
-  }
-  return undefined;
 }
 
 interface LinkNode {

@@ -12,7 +12,7 @@
  * two-character team nickname; rename the owner to a role to silence it.
  */
 import { formatPath } from '../../schema/messages.ts';
-import { isMapping, listAt } from '../data.ts';
+import { isMapping, listAt } from '../../records/data.ts';
 import type { Rule } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */

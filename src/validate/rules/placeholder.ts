@@ -4,7 +4,7 @@
  * a record published (`draft: false`) with it left in is an error.
  */
 import { formatPath } from '../../schema/messages.ts';
-import { isMapping } from '../data.ts';
+import { isMapping } from '../../records/data.ts';
 import type { Rule } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */

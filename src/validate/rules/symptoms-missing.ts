@@ -3,8 +3,8 @@
  * the symptom matcher, which searches error codes, ports, figures and logs.
  * Drafts (imported or unfinished) are not asked yet.
  */
-import { isMapping } from '../data.ts';
-import { RECORD_START } from '../locate.ts';
+import { isMapping } from '../../records/data.ts';
+import { RECORD_START } from '../../records/locate.ts';
 import type { Rule } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */

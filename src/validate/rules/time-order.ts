@@ -4,8 +4,8 @@
  * a metric window that ends before it starts.
  */
 import { formatPath } from '../../schema/messages.ts';
-import { listAt, timeOf, valueAt } from '../data.ts';
-import { sourceText } from '../locate.ts';
+import { listAt, timeOf, valueAt } from '../../records/data.ts';
+import { sourceText } from '../../records/locate.ts';
 import type { Rule, RuleContext } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */

@@ -3,8 +3,8 @@
  * event earlier than the one before it is usually a mistyped time.
  */
 import { formatPath } from '../../schema/messages.ts';
-import { isMapping, listAt, timeOf } from '../data.ts';
-import { sourceText } from '../locate.ts';
+import { isMapping, listAt, timeOf } from '../../records/data.ts';
+import { sourceText } from '../../records/locate.ts';
 import type { Rule } from '../types.ts';
 
 /** Rule id, without the `precedent:` prefix. */

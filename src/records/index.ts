@@ -1,0 +1,10 @@
+export { CONTENT_DIR, listRecordFiles, loadRecords, type LoadedRecord, type LoadProblem } from './load.ts';
+export { readRecordFile, parseRecordFile, FILE_RULE, FRONTMATTER_SCHEMA, type RecordFile, type ReadRecordOptions } from './read-record.ts';
+export { checkRecord, bodyProblem, MARKDOWN_BODY, UNKNOWN_FIELD } from './check-record.ts';
+export { parseRecordText, type ParsedRecord, type ParseFailure, type Place } from './frontmatter.ts';
+export { parseYaml, MAX_YAML_ALIASES, MAX_YAML_ALIAS_DEPTH, ALLOWED_YAML_TAGS, type ParsedYaml, type YamlFailure } from './yaml-engine.ts';
+export { readText, decode, MAX_RECORD_BYTES, SYMLINK_REASON, type ReadResult, type ReadTextOptions } from './read-text.ts';
+export { listFiles, displayPath } from './list-files.ts';
+export { locate, sourceText, RECORD_START, type Target } from './locate.ts';
+export { checkBodyLimits, MAX_BODY_CHARS, MAX_BRACKETS, MAX_BRACKETS_PER_BLOCK, MAX_EMPHASIS_MARKS, MAX_EMPHASIS_MARKS_PER_BLOCK, MAX_HTML_DEPTH, MAX_QUOTE_DEPTH, type BodyLimitFailure } from './body-limits.ts';
+export { formatProblem, problemAt, RULE_SOURCE, type Problem, type Severity } from './problem.ts';
