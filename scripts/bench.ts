@@ -1,22 +1,27 @@
 /**
  * `npm run bench`: measures the symptom matcher at scale on a synthetic
- * library (1,000 and 10,000 records by default) and prints a table with the
- * targets of the issue "The symptom matcher" (section "How fast"), beside a
- * plain lunr baseline over the same records.
+ * library (1,000 and 10,000 records by default) beside Pagefind 1.6 over the
+ * same records in the same Chromium session (and a plain lunr baseline), and
+ * prints both with ratios and issue 12's targets.
  *
- *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--no-cli] [--profile DIR]
+ *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json FILE]
+ *                    [--no-browser] [--no-pagefind] [--no-lunr] [--no-cli] [--site] [--profile DIR]
  *
- * `--profile DIR` also writes Node CPU profiles of load, queries and the log
- * per size (`DIR/<size>-{ready,search,log}.cpuprofile`), a Chromium profile of
- * one load (`DIR/<size>-chromium-ready.cpuprofile`), and lists hot functions.
+ * `--json FILE` writes one object per size (`records, firstResultBytesGzip,
+ * coldFirstResultMs, warmP50Ms, warmP95Ms, logMs, bytesAfter20Gzip, buildMs,
+ * peakRssMb`, the same under `pagefind`, and details). `--site` also builds
+ * the Astro site over each library of at most `MAX_SITE_SIZE` records and
+ * measures time and peak memory. `--profile DIR` writes Node CPU profiles
+ * and a Chromium profile of a cold load and the first queries. `--no-cli`
+ * skips timing `precedent match` as a process (at `CLI_TARGETS` sizes).
  *
- * Node figures come from one child process per size (so peak memory is that
- * size's own); browser figures from headless Chromium loading the bundle over
- * HTTP from 127.0.0.1.
+ * Each Node measurement runs in its own child process per size (so peak
+ * memory is that size's own); browser figures come from headless Chromium
+ * over HTTP from 127.0.0.1.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +30,18 @@ import { DEFAULT_SEED } from './lib/synth.ts';
 import { DEFAULT_QUERY_COUNT, RESULT_LIMIT, type BenchQuery } from './lib/bench-queries.ts';
 import type { NodeJob, NodeResult } from './lib/bench-node.ts';
 import type { LunrResult } from './lib/bench-lunr.ts';
-import { checkTargets, renderBreakdown, renderTable, type SizeResult } from './lib/bench-report.ts';
+import type { PagefindResult } from './lib/bench-pagefind.ts';
+import { checkTargets, jsonOf, renderDetails, renderGrowth, renderSideBySide, type SizeResult } from './lib/bench-report.ts';
 import { CLI_TARGETS, measureCli, renderCliTable, type CliResult } from './lib/bench-cli.ts';
 
 /** Library sizes measured by default. */
 export const DEFAULT_SIZES = [1_000, 10_000];
 /** Load average per core above which the run warns that wall times are inflated. */
 export const BUSY_LOAD_PER_CORE = 0.75;
-/** Largest library the bench accepts (generation and lunr grow linearly; this keeps a run bounded). */
+/** Largest library the bench accepts (generation and build grow linearly; this keeps a run bounded). */
 export const MAX_SIZE = 100_000;
+/** The lunr baseline and the site build run only up to this size (they take minutes beyond). */
+export const MAX_SITE_SIZE = 10_000;
 
 const LIB = fileURLToPath(new URL('./lib/', import.meta.url));
 const MATCHER = fileURLToPath(new URL('../src/matcher/index.ts', import.meta.url));
@@ -45,15 +53,19 @@ interface Options {
   sizes: number[];
   queries: number;
   seed: number;
-  json: boolean;
+  /** File to write the per-size figures to, resolved. */
+  json?: string;
   browser: boolean;
+  pagefind: boolean;
+  lunr: boolean;
+  site: boolean;
   /** Measure `precedent match` as a process (the CLI rows), at `CLI_TARGETS` sizes. */
   cli: boolean;
   /** Directory for Node CPU profiles, resolved; none when not asked. */
   profile?: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json] [--no-browser] [--no-cli] [--profile DIR]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json FILE] [--no-browser] [--no-pagefind] [--no-lunr] [--no-cli] [--site] [--profile DIR]';
 
 function parseOptions(argv: string[]): Options {
   let values;
@@ -65,8 +77,11 @@ function parseOptions(argv: string[]): Options {
         sizes: { type: 'string' },
         queries: { type: 'string' },
         seed: { type: 'string' },
-        json: { type: 'boolean', default: false },
+        json: { type: 'string' },
         browser: { type: 'boolean', default: true },
+        pagefind: { type: 'boolean', default: true },
+        lunr: { type: 'boolean', default: true },
+        site: { type: 'boolean', default: false },
         cli: { type: 'boolean', default: true },
         profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -88,8 +103,11 @@ function parseOptions(argv: string[]): Options {
     sizes: values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => integer('sizes', s, 1, MAX_SIZE)),
     queries: values.queries === undefined ? DEFAULT_QUERY_COUNT : integer('queries', values.queries, 1, 100_000),
     seed: values.seed === undefined ? DEFAULT_SEED : integer('seed', values.seed, 0, 2 ** 32 - 1),
-    json: values.json,
+    ...(values.json !== undefined ? { json: resolve(values.json) } : {}),
     browser: values.browser,
+    pagefind: values.pagefind,
+    lunr: values.lunr,
+    site: values.site,
     cli: values.cli,
     ...(values.profile !== undefined ? { profile: resolve(values.profile) } : {}),
   };
@@ -153,16 +171,22 @@ async function main(): Promise<number> {
       const dir = join(root, String(size));
       mkdirSync(dir, { recursive: true });
       const job: NodeJob = { size, queries: options.queries, seed: options.seed, dir, ...(options.profile ? { profileDir: options.profile } : {}) };
-      progress(`${size} records: matcher in Node…`);
+      progress(`${size} records: matcher index build and Node queries…`);
       const node = await runWorker<NodeResult>('bench-node.ts', job);
-      progress(`${size} records: lunr baseline in Node…`);
-      const lunr = await runWorker<LunrResult>('bench-lunr.ts', job);
-      results.push({ size, node, lunr, ...(code ? { code } : {}) });
+      const result: SizeResult = { size, node, ...(code ? { code } : {}) };
+      if (options.pagefind) {
+        progress(`${size} records: Pagefind index build…`);
+        result.pagefind = await runWorker<PagefindResult>('bench-pagefind.ts', job);
+      }
+      if (options.lunr && size <= MAX_SITE_SIZE) {
+        progress(`${size} records: lunr baseline in Node…`);
+        result.lunr = await runWorker<LunrResult>('bench-lunr.ts', job);
+      }
+      results.push(result);
     }
-    const cli: CliResult[] = [];
-    if (options.cli) for (const { size, maxMs } of CLI_TARGETS) cli.push(measureCli(size, maxMs, options.seed, progress));
     if (browserSide) {
       const { serveDirectory } = await import('./lib/bench-server.ts');
+      const { measureSideBySide } = await import('./lib/bench-side.ts');
       const server = await serveDirectory(root);
       const browser = await browserSide.launch();
       try {
@@ -170,12 +194,15 @@ async function main(): Promise<number> {
           const dir = join(root, String(result.size));
           const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
           const log = readFileSync(join(dir, 'log.txt'), 'utf8');
-          progress(`${result.size} records: matcher in Chromium…`);
-          result.browser = await browserSide.measureMatcher(browser, server, result.size, queries, log, RESULT_LIMIT);
-          progress(`${result.size} records: lunr baseline in Chromium…`);
-          result.browserLunr = await browserSide.measureLunr(browser, server, result.size, queries);
+          progress(`${result.size} records: Precedent${result.pagefind ? ' and Pagefind' : ''} in Chromium, interleaved…`);
+          result.side = await measureSideBySide(browser, server, result.size, queries, log, RESULT_LIMIT, result.pagefind !== undefined);
+          if (result.lunr) {
+            progress(`${result.size} records: lunr baseline in Chromium…`);
+            result.browserLunr = await browserSide.measureLunr(browser, server, result.size, queries);
+          }
           if (options.profile) {
-            result.browserProfile = await browserSide.profileLoad(browser, server, result.size, join(options.profile, `${result.size}-chromium-ready.cpuprofile`));
+            const file = join(options.profile, `${result.size}-chromium-first-queries.cpuprofile`);
+            result.browserProfile = await browserSide.profileLoad(browser, server, result.size, file, queries.slice(0, 20).map((q) => q.text));
           }
         }
       } catch (error) {
@@ -187,19 +214,45 @@ async function main(): Promise<number> {
         await server.close();
       }
     }
+    if (options.site) {
+      const { measureSite } = await import('./lib/bench-site.ts');
+      for (const result of results.filter((r) => r.size <= MAX_SITE_SIZE)) {
+        progress(`${result.size} records: Astro site build (${result.size * 2} record pages)…`);
+        const work = join(root, `site-${result.size}`);
+        result.site = await measureSite(result.size, options.seed, work, progress);
+        rmSync(work, { recursive: true, force: true });
+        if (result.site.exitCode !== 0) failed = true;
+      }
+    }
+    const cli: CliResult[] = [];
+    if (options.cli) for (const { size, maxMs } of CLI_TARGETS) cli.push(measureCli(size, maxMs, options.seed, progress));
     const after = matcherVersion();
     const source = after.hash === version.hash ? version.label : `${version.label}, changed during the run to ${after.hash}: figures may mix versions`;
     const targets = checkTargets(results);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ options, source, results, targets, cli }, null, 2)}\n`);
-    } else {
-      const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
-      process.stdout.write(`${renderTable(results)}\n\n${renderBreakdown(largest)}\n`);
-      if (cli.length > 0) process.stdout.write(`\n${renderCliTable(cli)}\n`);
-      const took = ((performance.now() - started) / 1000).toFixed(0);
-      process.stdout.write(`\n${source}; ${options.queries} queries (seed ${options.seed}); ${options.browser ? 'Node + Chromium' : 'Node only'}; run took ${took} s; `
-        + `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, ${availableParallelism()} cores\n`);
+      // One object per size; a CLI row goes with its size, and rows at sizes not measured here come last, alone.
+      const objects: Array<Record<string, unknown>> = results.map((r) => {
+        const row = cli.find((c) => c.size === r.size);
+        return { ...jsonOf(r), ...(row ? { cli: row } : {}) };
+      });
+      const others = cli.filter((c) => !results.some((r) => r.size === c.size));
+      if (others.length > 0) objects.push({ cli: others });
+      writeFileSync(options.json, `${JSON.stringify(objects, null, 2)}\n`);
+      progress(`wrote ${options.json}`);
     }
+    process.stdout.write(`${renderSideBySide(results)}\n\n${renderDetails(results)}\n`);
+    if (cli.length > 0) process.stdout.write(`\n${renderCliTable(cli)}\n`);
+    const growth = renderGrowth(results);
+    if (growth) process.stdout.write(`\n${growth}\n`);
+    for (const profile of results.flatMap((r) => [...(r.node.profiles ?? []), ...(r.browserProfile ? [r.browserProfile] : [])])) {
+      process.stdout.write(`\nCPU profile, ${profile.phase}: ${profile.totalMs.toFixed(0)} ms sampled → ${profile.file}\n`);
+      for (const f of profile.matcher) process.stdout.write(`  ${f.ms.toFixed(1).padStart(8)} ms  ${f.name}\n`);
+    }
+    const failedTargets = targets.filter((t) => !t.pass);
+    const took = ((performance.now() - started) / 1000).toFixed(0);
+    process.stdout.write(`\n${targets.length - failedTargets.length} of ${targets.length} targets met${failedTargets.length ? ` (missed: ${failedTargets.map((t) => `${t.label} @${t.size}`).join('; ')})` : ''}\n`);
+    process.stdout.write(`${source}; ${options.queries} queries (seed ${options.seed}); ${options.browser ? 'Node + Chromium' : 'Node only'}; run took ${took} s; `
+      + `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, ${availableParallelism()} cores\n`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { byKindOf, median, sizeOf, slowestOf, summarise, type Latency, type Size, type SlowQuery } from './bench-stats.ts';
+import { sizeOf, summarise, type Latency, type Size } from './bench-stats.ts';
 import { LUNR_INDEX_FILE } from './bench-lunr.ts';
 import type { BenchServer } from './bench-server.ts';
 import { SAMPLING_INTERVAL_US, summariseProfile, type CpuProfile, type PhaseProfile } from './bench-profile.ts';
@@ -23,8 +23,6 @@ export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--enable-precise-memory-info',
 ];
-/** Cold loads per size, each in a fresh context; the median is reported. */
-export const LOAD_RUNS = 3;
 
 /** Page and bundle (unminified) used for Chromium CPU profiles. */
 const PROFILE_PAGE = 'matcher-profile';
@@ -43,45 +41,13 @@ export async function writePages(dir: string): Promise<Size> {
   // Readable names for CPU profiles (`--profile`); the minified one is what is measured and sized.
   await bundle(`export { Matcher } from './src/matcher/index.ts';`, join(dir, `${PROFILE_PAGE}.js`), false);
   await bundle(`import lunr from 'lunr'; export { lunr };`, join(dir, 'lunr.js'));
+  // A blank page for the side-by-side runs: each engine's code is imported inside the measured time.
+  writeFileSync(join(dir, 'cold.html'), '<!doctype html><meta charset="utf-8"><title>cold</title>');
   for (const name of ['matcher', 'lunr', PROFILE_PAGE]) {
     writeFileSync(join(dir, `${name}.html`), `<!doctype html><meta charset="utf-8"><title>${name}</title>
 <script type="module">import * as lib from './${name}.js'; window.lib = lib; window.libReady = true;</script>`);
   }
   return sizeOf(readFileSync(join(dir, 'matcher.js')));
-}
-
-/** One resource the page fetched while loading, from the Resource Timing API. */
-export interface ResourceTiming {
-  name: string;
-  /** Start and duration relative to the start of `Matcher.load`, ms. */
-  start: number;
-  duration: number;
-  /** Bytes on the wire and decoded. */
-  transfer: number;
-  decoded: number;
-}
-
-/** What Chromium measured for one size. */
-export interface BrowserResult {
-  readyMs: number;
-  readyRuns: number[];
-  /** Load plus the first (cold) query, median of runs. */
-  firstResultMs: number;
-  /** Bytes the server sent during `Matcher.load` (gzip). */
-  loadBytes: number;
-  resources: ResourceTiming[];
-  search: Latency;
-  searchByKind: Record<string, Latency>;
-  slowest: SlowQuery[];
-  /** Cold `searchAll` pass (shards fetched as needed) and what it fetched. */
-  searchAll: Latency;
-  /** A second `searchAll` pass, the shards it needs already loaded. */
-  searchAllWarm: Latency;
-  shardBytes: number;
-  shardRequests: number;
-  log: { medianMs: number; maxMs: number };
-  /** JS heap: after load (before GC: close to the peak), retained after GC, minus the empty page. */
-  memory: { heapAfterLoad: number; heapRetained: number; performanceMemory: number | null };
 }
 
 /** What Chromium measured for the lunr baseline. */
@@ -106,86 +72,6 @@ async function openPage(browser: Browser, server: BenchServer, name: string): Pr
   return { context, page };
 }
 
-async function heapUsed(context: BrowserContext, page: Page, collect: boolean): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  if (collect) await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
-}
-
-/** Loads the matcher for one size `LOAD_RUNS` times cold, then times the queries and the log. */
-export async function measureMatcher(browser: Browser, server: BenchServer, size: number, queries: BenchQuery[], log: string, limit: number): Promise<BrowserResult> {
-  const base = `${server.url}${size}/`;
-  const readyRuns: number[] = [];
-  const firstResultRuns: number[] = [];
-  let last: Omit<BrowserResult, 'readyMs' | 'readyRuns' | 'firstResultMs'> | undefined;
-  for (let run = 0; run < LOAD_RUNS; run++) {
-    const { context, page } = await openPage(browser, server, 'matcher');
-    const heapEmpty = await heapUsed(context, page, true);
-    server.reset();
-    const loaded = await page.evaluate(async ({ base, first, limit }) => {
-      const { Matcher } = (window as any).lib;
-      const t0 = performance.now();
-      const m = await Matcher.load(base);
-      const ready = performance.now() - t0;
-      m.search(first, { limit });
-      const firstResult = performance.now() - t0;
-      (window as any).m = m;
-      const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((entry) => entry.name.startsWith(base))
-        .map((entry) => ({ name: entry.name.slice(base.length), start: entry.startTime - t0, duration: entry.duration, transfer: entry.transferSize, decoded: entry.decodedBodySize }));
-      return { ready, firstResult, resources };
-    }, { base, first: queries[0]?.text ?? '', limit });
-    readyRuns.push(loaded.ready);
-    firstResultRuns.push(loaded.firstResult);
-    const loadBytes = server.sent.reduce((sum, sent) => sum + sent.bytes, 0);
-    const heapAfterLoad = (await heapUsed(context, page, false)) - heapEmpty;
-    const heapRetained = (await heapUsed(context, page, true)) - heapEmpty;
-    if (run === LOAD_RUNS - 1) {
-      const texts = queries.map((q) => q.text);
-      const timed = await page.evaluate(async ({ texts, log, limit, passes }) => {
-        const m = (window as any).m;
-        // Fastest of `passes` runs per query, as in Node (see bench-node.ts).
-        const search = texts.map(() => Infinity);
-        for (let pass = 0; pass < passes; pass++) {
-          texts.forEach((text, i) => { const t = performance.now(); m.search(text, { limit }); search[i] = Math.min(search[i]!, performance.now() - t); });
-        }
-        const logRuns = [0, 1, 2, 3, 4].map(() => { const t = performance.now(); m.search(log, { limit }); return performance.now() - t; });
-        return { search, logRuns };
-      }, { texts, log, limit, passes: QUERY_PASSES });
-      server.reset();
-      const all = await page.evaluate(async ({ texts, limit }) => {
-        const m = (window as any).m;
-        const times: number[] = [];
-        for (const text of texts) { const t = performance.now(); await m.searchAll(text, { limit }); times.push(performance.now() - t); }
-        // Again with the shards it needed in memory: the full work of a query, fetches aside.
-        const warm: number[] = [];
-        for (const text of texts) { const t = performance.now(); await m.searchAll(text, { limit }); warm.push(performance.now() - t); }
-        const memory = (performance as any).memory?.usedJSHeapSize ?? null;
-        return { times, warm, memory };
-      }, { texts, limit });
-      const shards = server.sent;
-      last = {
-        loadBytes,
-        resources: loaded.resources,
-        search: summarise(timed.search),
-        searchByKind: byKindOf(queries, timed.search),
-        slowest: slowestOf(queries, timed.search),
-        searchAll: summarise(all.times),
-        searchAllWarm: summarise(all.warm),
-        shardBytes: shards.reduce((sum, sent) => sum + sent.bytes, 0),
-        shardRequests: shards.length,
-        log: { medianMs: median(timed.logRuns), maxMs: Math.max(...timed.logRuns) },
-        memory: { heapAfterLoad, heapRetained, performanceMemory: all.memory },
-      };
-    }
-    await context.close();
-  }
-  return { readyMs: median(readyRuns), readyRuns, firstResultMs: median(firstResultRuns), ...last! };
-}
-
 /** Loads the lunr baseline index once cold and times the queries. */
 export async function measureLunr(browser: Browser, server: BenchServer, size: number, queries: BenchQuery[]): Promise<BrowserLunrResult> {
   const { context, page } = await openPage(browser, server, 'lunr');
@@ -205,18 +91,21 @@ export async function measureLunr(browser: Browser, server: BenchServer, size: n
   return { loadMs: result.loadMs, search: summarise(result.search) };
 }
 
-/** Profiles one cold `Matcher.load` in Chromium (unminified bundle) through CDP; writes `file`. */
-export async function profileLoad(browser: Browser, server: BenchServer, size: number, file: string): Promise<PhaseProfile> {
+/** Profiles a cold `Matcher.load` and the first queries' `searchAll` in Chromium (unminified bundle) through CDP; writes `file`. */
+export async function profileLoad(browser: Browser, server: BenchServer, size: number, file: string, texts: string[] = []): Promise<PhaseProfile> {
   const { context, page } = await openPage(browser, server, PROFILE_PAGE);
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
     await cdp.send('Profiler.start');
-    await page.evaluate(async (base) => { await (window as any).lib.Matcher.load(base); }, `${server.url}${size}/`);
+    await page.evaluate(async ({ base, texts }) => {
+      const m = await (window as any).lib.Matcher.load(base);
+      for (const text of texts) await m.searchAll(text);
+    }, { base: `${server.url}${size}/`, texts });
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(file, JSON.stringify(profile));
-    return { phase: 'Chromium ready (Matcher.load)', file, ...summariseProfile(profile as unknown as CpuProfile, `${PROFILE_PAGE}.js`) };
+    return { phase: `Chromium Matcher.load + ${texts.length} searchAll`, file, ...summariseProfile(profile as unknown as CpuProfile, `${PROFILE_PAGE}.js`) };
   } finally {
     await cdp.detach();
     await context.close();

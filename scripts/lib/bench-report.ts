@@ -1,50 +1,57 @@
 /**
- * Turns benchmark results into the printed table: one row per figure, one
- * column per library size, and the targets from the issue ("The symptom
- * matcher", "How fast") with pass/fail at `TARGET_SIZE` records. Below it, where
- * the bytes and the time go at the largest size.
+ * Turns benchmark results into what `npm run bench` prints and writes: per
+ * size, Precedent beside Pagefind (Chromium, cold, gzip) with ratios and the
+ * targets of issue 12 (at 10,000 and 100,000 records) with pass/fail; then the
+ * matcher's own figures (Node, bundle layout, the lunr baseline, the site
+ * build); and the `--json` objects, one per size.
  */
 import type { NodeResult } from './bench-node.ts';
 import type { LunrResult } from './bench-lunr.ts';
-import type { BrowserLunrResult, BrowserResult } from './bench-browser.ts';
-import type { Size, SlowQuery } from './bench-stats.ts';
+import type { BrowserLunrResult } from './bench-browser.ts';
+import type { Size } from './bench-stats.ts';
 import type { PhaseProfile } from './bench-profile.ts';
+import type { PagefindResult } from './bench-pagefind.ts';
+import type { EngineResult, SideResult } from './bench-side.ts';
+import type { SiteResult } from './bench-site.ts';
 
-/** Library size the targets apply to. */
-export const TARGET_SIZE = 10_000;
-/** Targets at `TARGET_SIZE` records. */
-export const TARGETS = {
-  /** gzip bytes fetched before the first result (decimal MB: 2,000,000). */
-  firstResultGzip: 2_000_000,
-  /** ms from `Matcher.load` to ready in Chromium. */
-  readyChromium: 500,
-  /** ms, query p95. */
-  queryP95: 5,
-  /** ms to match a 100 KB pasted log. */
-  log: 100,
-} as const;
-
-/** Everything measured for one size; browser parts absent with `--no-browser`. */
+/** Everything measured for one size; parts absent when not run. */
 export interface SizeResult {
   size: number;
   node: NodeResult;
-  lunr: LunrResult;
-  browser?: BrowserResult;
+  lunr?: LunrResult;
+  pagefind?: PagefindResult;
+  side?: SideResult;
   browserLunr?: BrowserLunrResult;
-  /** With `--profile`: CPU profile of one Chromium load. */
+  /** With `--profile`: CPU profile of a cold load and the first queries in Chromium. */
   browserProfile?: PhaseProfile;
   /** Size of the matcher's own browser code (minified bundle). */
   code?: Size;
+  /** With `--site`: the Astro build of this library. */
+  site?: SiteResult;
 }
 
-type Cell = number | undefined;
-interface Row {
-  label: string;
-  cells: (r: SizeResult) => Cell;
-  format: (value: number) => string;
-  /** Passes when the value at `TARGET_SIZE` is at most this. */
-  max?: number;
+/** The figures of one engine at one size, as `--json` writes them. */
+export interface EngineFigures {
+  records: number;
+  firstResultBytesGzip: number | null;
+  coldFirstResultMs: number | null;
+  warmP50Ms: number | null;
+  warmP95Ms: number | null;
+  logMs: number | null;
+  bytesAfter20Gzip: number | null;
+  buildMs: number | null;
+  peakRssMb: number | null;
 }
+
+/** Issue 12's targets, by library size. */
+export const TARGETS: Readonly<Record<number, Partial<Record<keyof EngineFigures, number>>>> = {
+  10_000: { firstResultBytesGzip: 150_000, coldFirstResultMs: 200, warmP95Ms: 2, logMs: 100, bytesAfter20Gzip: 1_500_000 },
+  100_000: { firstResultBytesGzip: 200_000, buildMs: 90_000, peakRssMb: 2_000 },
+};
+/** The site build must fit in this (issue 12, item 4). */
+export const SITE_TARGETS = { ms: 5 * 60_000, peakRssMb: 4_000 } as const;
+
+const MB = 1_000_000;
 
 /** Bytes as B, kB or MB (decimal). */
 export function formatBytes(bytes: number): string {
@@ -62,132 +69,168 @@ export function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-const bytes = formatBytes;
-const ms = formatMs;
 const count = (n: number): string => n.toLocaleString('en');
 
-const ROWS: Array<Row | string> = [
-  'Matcher',
-  { label: 'index build, Node (wall)', cells: (r) => r.node.buildMs, format: ms },
-  { label: 'index build, Node (CPU)', cells: (r) => r.node.buildCpuMs, format: ms },
-  { label: 'before first result: manifest+core, raw', cells: (r) => r.node.firstResult.raw, format: bytes },
-  { label: 'before first result: manifest+core, gzip', cells: (r) => r.node.firstResult.gzip, format: bytes, max: TARGETS.firstResultGzip },
-  { label: '  served during load (Chromium, gzip)', cells: (r) => r.browser?.loadBytes, format: bytes },
-  { label: '  matcher code (matcher.js, gzip)', cells: (r) => r.code?.gzip, format: bytes },
-  { label: 'all files incl. lazy shards, raw', cells: (r) => r.node.total.raw, format: bytes },
-  { label: 'all files incl. lazy shards, gzip', cells: (r) => r.node.total.gzip, format: bytes },
-  { label: 'ready, Node (fromBundle of JSON text)', cells: (r) => r.node.readyMs, format: ms },
-  { label: '  same, CPU time', cells: (r) => r.node.readyCpuMs, format: ms },
-  { label: 'ready, Chromium (Matcher.load, cold)', cells: (r) => r.browser?.readyMs, format: ms, max: TARGETS.readyChromium },
-  { label: 'first result, Chromium (load + 1 query)', cells: (r) => r.browser?.firstResultMs, format: ms },
-  { label: 'query p50, Node (search, best of 3)', cells: (r) => r.node.search.p50, format: ms },
-  { label: 'query p95, Node (search, best of 3)', cells: (r) => r.node.search.p95, format: ms, max: TARGETS.queryP95 },
-  { label: '  same, CPU time (p95)', cells: (r) => r.node.searchCpu.p95, format: ms },
-  { label: 'query p50, Chromium (search, best of 3)', cells: (r) => r.browser?.search.p50, format: ms },
-  { label: 'query p95, Chromium (search, best of 3)', cells: (r) => r.browser?.search.p95, format: ms, max: TARGETS.queryP95 },
-  { label: 'searchAll p95, Node (all shards)', cells: (r) => r.node.searchAll.p95, format: ms },
-  { label: 'searchAll p95, Chromium (cold, fetches)', cells: (r) => r.browser?.searchAll.p95, format: ms },
-  { label: 'searchAll p95, Chromium (shards loaded)', cells: (r) => r.browser?.searchAllWarm.p95, format: ms },
-  { label: '  shards fetched by searchAll (gzip)', cells: (r) => r.browser?.shardBytes, format: bytes },
-  { label: '100 KB log, Node (median of 5)', cells: (r) => r.node.log.medianMs, format: ms, max: TARGETS.log },
-  { label: '  same, CPU time', cells: (r) => r.node.log.cpuMs, format: ms },
-  { label: '100 KB log, Chromium (median of 5)', cells: (r) => r.browser?.log.medianMs, format: ms, max: TARGETS.log },
-  { label: 'source record in top 10 (sanity only)', cells: (r) => (100 * r.node.foundOwn.found) / Math.max(1, r.node.foundOwn.of), format: (v) => `${v.toFixed(0)}%` },
-  { label: 'peak RSS, Node worker', cells: (r) => r.node.memory.rssPeak, format: bytes },
-  { label: 'peak heap, Node (sampled)', cells: (r) => r.node.memory.heapPeakSampled, format: bytes },
-  { label: 'heap retained by matcher, Node', cells: (r) => r.node.memory.matcherHeap, format: bytes },
-  { label: 'JS heap after load, Chromium (pre-GC)', cells: (r) => r.browser?.memory.heapAfterLoad, format: bytes },
-  { label: 'JS heap retained, Chromium (post-GC)', cells: (r) => r.browser?.memory.heapRetained, format: bytes },
-  'lunr baseline (English pipeline, full text)',
-  { label: 'build + JSON.stringify, Node (wall)', cells: (r) => r.lunr.buildMs, format: ms },
-  { label: 'build + JSON.stringify, Node (CPU)', cells: (r) => r.lunr.buildCpuMs, format: ms },
-  { label: 'index JSON, raw', cells: (r) => r.lunr.index.raw, format: bytes },
-  { label: 'index JSON, gzip', cells: (r) => r.lunr.index.gzip, format: bytes },
-  { label: 'load, Node (parse + Index.load)', cells: (r) => r.lunr.loadMs, format: ms },
-  { label: 'load, Chromium (fetch + parse + load)', cells: (r) => r.browserLunr?.loadMs, format: ms },
-  { label: 'query p95, Node (best of 3)', cells: (r) => r.lunr.search.p95, format: ms },
-  { label: 'query p95, Chromium (best of 3)', cells: (r) => r.browserLunr?.search.p95, format: ms },
-  { label: '100 KB log, Node', cells: (r) => r.lunr.logMs, format: ms },
-  { label: 'peak RSS, Node worker', cells: (r) => r.lunr.memory.rssPeak, format: bytes },
+function figuresOf(records: number, side: EngineResult | undefined, buildMs: number | null, peakRss: number | null): EngineFigures {
+  return {
+    records,
+    firstResultBytesGzip: side?.firstResultBytesGzip ?? null,
+    coldFirstResultMs: side?.coldFirstResultMs ?? null,
+    warmP50Ms: side?.warm.p50 ?? null,
+    warmP95Ms: side?.warm.p95 ?? null,
+    logMs: side?.logMs ?? null,
+    bytesAfter20Gzip: side?.bytesAfter20Gzip ?? null,
+    buildMs,
+    peakRssMb: peakRss === null ? null : Math.round(peakRss / MB),
+  };
+}
+
+/** The `--json` object of one size: Precedent's figures, Pagefind's under `pagefind`, details beside. */
+export function jsonOf(result: SizeResult): EngineFigures & Record<string, unknown> {
+  const { size, node, side, pagefind } = result;
+  return {
+    ...figuresOf(size, side?.precedent, node.buildMs, node.memory.buildPeakRss),
+    ...(pagefind || side?.pagefind ? { pagefind: figuresOf(size, side?.pagefind, pagefind?.buildMs ?? null, pagefind?.peakRss ?? null) } : {}),
+    details: {
+      logWarmMs: side?.precedent.logWarmMs ?? null,
+      coldRuns: side?.precedent.coldRuns ?? null,
+      requestsFirstResult: side?.precedent.requestsFirstResult ?? null,
+      requestsAfter20: side?.precedent.requestsAfter20 ?? null,
+      codeGzip: result.code?.gzip ?? null,
+      bundle: bundleOf(node),
+      node: { search: node.search, log: node.log, readyMs: node.readyMs, foundOwn: node.foundOwn, memory: node.memory },
+      ...(result.site ? { site: result.site } : {}),
+      ...(result.lunr ? { lunr: { buildMs: result.lunr.buildMs, indexGzip: result.lunr.index.gzip, search: result.lunr.search } } : {}),
+    },
+  };
+}
+
+interface Bundle {
+  directory: Size;
+  keyChunks: number;
+  keyChunkGzipMean: number;
+  docChunks: number;
+  docChunkGzipMean: number;
+  total: Size;
+}
+
+function bundleOf(node: NodeResult): Bundle {
+  const of = (role: string) => node.files.filter((f) => f.role === role);
+  const mean = (list: Array<{ gzip: number }>) => Math.round(list.reduce((s, f) => s + f.gzip, 0) / Math.max(1, list.length));
+  const manifest = of('manifest')[0];
+  return {
+    directory: manifest ? { raw: manifest.raw, gzip: manifest.gzip } : { raw: 0, gzip: 0 },
+    keyChunks: of('key').length,
+    keyChunkGzipMean: mean(of('key')),
+    docChunks: of('doc').length,
+    docChunkGzipMean: mean(of('doc')),
+    total: node.total,
+  };
+}
+
+interface Row {
+  label: string;
+  key: keyof EngineFigures;
+  format: (v: number) => string;
+}
+
+const SIDE_ROWS: Row[] = [
+  { label: 'bytes before the first result (gzip, code incl.)', key: 'firstResultBytesGzip', format: formatBytes },
+  { label: 'cold time to first result', key: 'coldFirstResultMs', format: formatMs },
+  { label: 'warm p50', key: 'warmP50Ms', format: formatMs },
+  { label: 'warm p95', key: 'warmP95Ms', format: formatMs },
+  { label: '100 KB pasted log, first run', key: 'logMs', format: formatMs },
+  { label: 'total after 20 queries (gzip)', key: 'bytesAfter20Gzip', format: formatBytes },
+  { label: 'index build', key: 'buildMs', format: formatMs },
+  { label: 'peak memory of the build', key: 'peakRssMb', format: (v) => `${count(v)} MB` },
 ];
 
-/** Pass/fail of each target at `TARGET_SIZE`, for `--json` and the exit summary. */
-export function checkTargets(results: readonly SizeResult[]): Array<{ label: string; value: number; max: number; pass: boolean }> {
-  const at = results.find((r) => r.size === TARGET_SIZE);
-  if (!at) return [];
-  return ROWS.flatMap((row) => {
-    if (typeof row === 'string' || row.max === undefined) return [];
-    const value = row.cells(at);
-    return value === undefined ? [] : [{ label: row.label, value, max: row.max, pass: value <= row.max }];
-  });
+/** Pass/fail of every target that applies to the sizes measured. */
+export function checkTargets(results: readonly SizeResult[]): Array<{ size: number; label: string; value: number; max: number; pass: boolean }> {
+  const out: Array<{ size: number; label: string; value: number; max: number; pass: boolean }> = [];
+  for (const result of results) {
+    const targets = TARGETS[result.size];
+    const figures = jsonOf(result);
+    for (const row of SIDE_ROWS) {
+      const max = targets?.[row.key];
+      const value = figures[row.key];
+      if (max !== undefined && typeof value === 'number') out.push({ size: result.size, label: row.label, value, max, pass: value <= max });
+    }
+    if (result.site) {
+      out.push({ size: result.size, label: 'site build time', value: result.site.ms, max: SITE_TARGETS.ms, pass: result.site.ms <= SITE_TARGETS.ms });
+      const mb = Math.round(result.site.peakRss / MB);
+      out.push({ size: result.size, label: 'site build peak memory (MB)', value: mb, max: SITE_TARGETS.peakRssMb, pass: mb <= SITE_TARGETS.peakRssMb });
+    }
+  }
+  return out;
 }
 
-/** The main table as text. */
-export function renderTable(results: readonly SizeResult[]): string {
-  const at = results.find((r) => r.size === TARGET_SIZE);
-  const head = ['', ...results.map((r) => `${count(r.size)} records`), `target @${count(TARGET_SIZE)}`, ''];
-  const body: string[][] = [];
-  for (const row of ROWS) {
-    if (typeof row === 'string') {
-      body.push([row]);
-      continue;
-    }
-    const cells = results.map((r) => { const v = row.cells(r); return v === undefined ? '–' : row.format(v); });
-    let target = '';
-    let verdict = '';
-    if (row.max !== undefined) {
-      target = `≤ ${row.format(row.max)}`;
-      const v = at ? row.cells(at) : undefined;
-      verdict = v === undefined ? '' : v <= row.max ? 'PASS' : 'FAIL';
-    }
-    body.push([`  ${row.label}`, ...cells, target, verdict]);
-  }
-  const widths = head.map((_, i) => Math.max(...[head, ...body.filter((line) => line.length > 1)].map((line) => (line[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
-  return [line(head), ...body.map((cells) => (cells.length === 1 ? cells[0]! : line(cells)))].join('\n');
+function table(head: string[], body: string[][]): string {
+  const widths = head.map((_, i) => Math.max(...[head, ...body].map((line) => (line[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(head), ...body.map(line)].join('\n');
 }
 
-/** Where bytes and time go at the largest size: per file, per phase, per query kind. */
-export function renderBreakdown(result: SizeResult): string {
-  const { node, browser } = result;
-  const out: string[] = [`Where bytes and time go at ${count(result.size)} records`];
-  const timing = new Map((browser?.resources ?? []).map((r) => [r.name, r]));
-  const rows = [...node.files].sort((a, b) => (a.role === b.role ? b.gzip - a.gzip : a.role.localeCompare(b.role)));
-  const shards = rows.filter((f) => f.role !== 'manifest');
-  const shown = [...rows.filter((f) => f.role === 'manifest'), ...shards.slice(0, 3)];
-  out.push('  file                          role        raw        gzip   JSON.parse (Node)   fetched in Chromium (start+duration)');
-  for (const f of shown) {
-    const t = timing.get(f.name);
-    out.push(`  ${f.name.padEnd(28)}  ${f.role.padEnd(8)} ${bytes(f.raw).padStart(9)}  ${bytes(f.gzip).padStart(9)}  ${ms(f.parseMs).padStart(18)}   ${t ? `${ms(t.start)} + ${ms(t.duration)}` : ''}`);
+/** Precedent beside Pagefind, one block per size. */
+export function renderSideBySide(results: readonly SizeResult[]): string {
+  const blocks: string[] = [];
+  for (const result of results) {
+    const figures = jsonOf(result);
+    const pf = figures.pagefind as EngineFigures | undefined;
+    const targets = TARGETS[result.size] ?? {};
+    const body = SIDE_ROWS.map((row) => {
+      const a = figures[row.key];
+      const b = pf?.[row.key];
+      const fmt = (v: number | null | undefined) => (typeof v === 'number' ? row.format(v) : v === null && row.key === 'logMs' && pf ? 'timed out' : '–');
+      const ratio = typeof a === 'number' && typeof b === 'number' && a > 0 ? `${(b / a).toFixed(b / a >= 10 ? 0 : 1)}×` : '';
+      const max = targets[row.key];
+      const verdict = max === undefined || typeof a !== 'number' ? '' : a <= max ? 'PASS' : 'FAIL';
+      return [`  ${row.label}`, fmt(a), fmt(b), ratio, max === undefined ? '' : `≤ ${row.format(max)}`, verdict];
+    });
+    blocks.push(`${count(result.size)} records\n${table(['', 'Precedent', 'Pagefind 1.6', 'Pagefind ÷ Precedent', 'target', ''], body)}`);
   }
-  if (shards.length > 3) {
-    const rest = shards.slice(3);
-    const sum = (key: 'raw' | 'gzip'): number => rest.reduce((s, f) => s + f[key], 0);
-    out.push(`  … ${rest.length} more shards             shard    ${bytes(sum('raw')).padStart(9)}  ${bytes(sum('gzip')).padStart(9)}   (each ~${bytes(Math.round(sum('gzip') / Math.max(1, rest.length)))} gzip)`);
+  return blocks.join('\n\n');
+}
+
+/** The matcher's own figures per size: bundle layout, Node timings, the lunr baseline, the site build. */
+export function renderDetails(results: readonly SizeResult[]): string {
+  const rows: Array<[string, (r: SizeResult) => string]> = [
+    ['index build, Node (wall / CPU)', (r) => `${formatMs(r.node.buildMs)} / ${formatMs(r.node.buildCpuMs)}`],
+    ['directory (manifest.json), gzip', (r) => formatBytes(bundleOf(r.node).directory.gzip)],
+    ['key chunks: count, mean gzip', (r) => { const b = bundleOf(r.node); return `${count(b.keyChunks)}, ${formatBytes(b.keyChunkGzipMean)}`; }],
+    ['document chunks: count, mean gzip', (r) => { const b = bundleOf(r.node); return `${count(b.docChunks)}, ${formatBytes(b.docChunkGzipMean)}`; }],
+    ['all files, gzip', (r) => formatBytes(r.node.total.gzip)],
+    ['matcher code (matcher.js), gzip', (r) => (r.code ? formatBytes(r.code.gzip) : '–')],
+    ['requests to first result / after 20', (r) => (r.side ? `${r.side.precedent.requestsFirstResult} / ${r.side.precedent.requestsAfter20}` : '–')],
+    ['cold first result, runs', (r) => (r.side ? r.side.precedent.coldRuns.map(formatMs).join(', ') : '–')],
+    ['100 KB log, chunks loaded, Chromium', (r) => (r.side?.precedent.logWarmMs != null ? formatMs(r.side.precedent.logWarmMs) : '–')],
+    ['query p50 / p95, Node (fromBundle)', (r) => `${formatMs(r.node.search.p50)} / ${formatMs(r.node.search.p95)}`],
+    ['100 KB log, Node', (r) => formatMs(r.node.log.medianMs)],
+    ['source record in top 10 (sanity)', (r) => `${((100 * r.node.foundOwn.found) / Math.max(1, r.node.foundOwn.of)).toFixed(0)}%`],
+    ['peak RSS, Node worker (build + queries)', (r) => formatBytes(r.node.memory.rssPeak)],
+    ['Pagefind files, gzip', (r) => (r.pagefind ? `${formatBytes(r.pagefind.total.gzip)} in ${count(r.pagefind.files)} files` : '–')],
+    ['lunr baseline: index gzip, Chromium load', (r) => (r.lunr ? `${formatBytes(r.lunr.index.gzip)}, ${r.browserLunr ? formatMs(r.browserLunr.loadMs) : '–'}` : '–')],
+    ['lunr baseline: query p95 Chromium', (r) => (r.browserLunr ? formatMs(r.browserLunr.search.p95) : '–')],
+    ['site build (Astro): time, peak memory', (r) => (r.site ? `${formatMs(r.site.ms)}, ${formatBytes(r.site.peakRss)}` : '–')],
+    ['site build: pages, dist size', (r) => (r.site ? `${count(r.site.pages)}, ${formatBytes(r.site.distBytes)}` : '–')],
+  ];
+  const head = ['Precedent in detail', ...results.map((r) => `${count(r.size)} records`)];
+  return table(head, rows.map(([label, cell]) => [`  ${label}`, ...results.map(cell)]));
+}
+
+/** How the cost grows: each figure's ratio between consecutive sizes, against the ratio of sizes. */
+export function renderGrowth(results: readonly SizeResult[]): string {
+  if (results.length < 2) return '';
+  const sorted = [...results].sort((a, b) => a.size - b.size);
+  const lines = ['Growth between sizes (figure ratio for the records ratio; 1.0 per 1.0 is linear):'];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    const r = (x: number, y: number) => (x > 0 ? (y / x).toFixed(2) : '–');
+    const fa = jsonOf(a);
+    const fb = jsonOf(b);
+    lines.push(`  ${count(a.size)} → ${count(b.size)} (×${r(a.size, b.size)}): build ×${r(a.node.buildMs, b.node.buildMs)}, build peak memory ×${r(a.node.memory.buildPeakRss, b.node.memory.buildPeakRss)}, all files ×${r(a.node.total.gzip, b.node.total.gzip)}, directory ×${r(bundleOf(a.node).directory.gzip, bundleOf(b.node).directory.gzip)}`
+      + (typeof fa.firstResultBytesGzip === 'number' && typeof fb.firstResultBytesGzip === 'number' ? `, first-result bytes ×${r(fa.firstResultBytesGzip, fb.firstResultBytesGzip)}` : ''));
   }
-  out.push(`  Node ready ${ms(node.readyMs)} wall, ${ms(node.readyCpuMs)} CPU (fromBundle parses every file, shards too): JSON.parse alone takes ${ms(node.allParseMs)} (core ${ms(node.coreParseMs)}), the rest is building in-memory structures`);
-  if (browser) {
-    const lastFetch = Math.max(0, ...browser.resources.map((r) => r.start + r.duration));
-    out.push(`  Chromium ready ${ms(browser.readyMs)} (runs ${browser.readyRuns.map(ms).join(', ')}): last core file arrived at ${ms(lastFetch)}, ${ms(browser.readyMs - lastFetch)} after it parsing/building`);
-    out.push(`  Chromium searchAll cold pass fetched ${browser.shardRequests} shard requests, ${bytes(browser.shardBytes)} gzip`);
-  }
-  out.push(`  query latency by kind, p50 / p95 / max:   Node${browser ? ' | Chromium' : ''}`);
-  for (const [kind, l] of Object.entries(node.searchByKind)) {
-    const b = browser?.searchByKind[kind];
-    out.push(`    ${kind.padEnd(6)} n=${String(l.n).padStart(3)}  ${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.max)}${b ? `  |  ${ms(b.p50)} / ${ms(b.p95)} / ${ms(b.max)}` : ''}`);
-  }
-  const slowest = (label: string, list: readonly SlowQuery[]): void => {
-    out.push(`  slowest queries, ${label}:`);
-    for (const q of list) out.push(`    ${ms(q.ms).padStart(9)}  ${q.kind.padEnd(6)} ${JSON.stringify(q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text)}`);
-  };
-  slowest('Node', node.slowest);
-  if (browser) slowest('Chromium', browser.slowest);
-  for (const profile of [...(node.profiles ?? []), ...(result.browserProfile ? [result.browserProfile] : [])]) {
-    out.push(`  CPU profile, ${profile.phase}: ${ms(profile.totalMs)} sampled → ${profile.file}`);
-    out.push('    matcher functions, inclusive:');
-    for (const f of profile.matcher) out.push(`      ${ms(f.ms).padStart(9)} ${`${Math.round(f.share * 100)}%`.padStart(4)}  ${f.name}`);
-    out.push('    hottest functions, self:');
-    for (const f of profile.top) out.push(`      ${ms(f.ms).padStart(9)} ${`${Math.round(f.share * 100)}%`.padStart(4)}  ${f.name}`);
-  }
-  return out.join('\n');
+  return lines.join('\n');
 }

@@ -65,7 +65,8 @@ export async function serveDirectory(root: string): Promise<BenchServer> {
     response.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.byteLength,
-      'Cache-Control': 'no-store',
+      // As a static host would serve content-hashed files; cold runs use fresh contexts (empty caches).
+      'Cache-Control': 'public, max-age=31536000, immutable',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
