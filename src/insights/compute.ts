@@ -114,7 +114,7 @@ export function computeInsights(records: readonly InsightSource[], related?: Rel
     for (const item of record.data.actionItems) {
       totals[item.status] += 1;
       if (!inWindow(record.data.date)) continue;
-      const row = followUps[quarterIndex.get(quarterOf(record.data.date))!]!;
+      const row = followUps[quarterIndex.get(quarterOf(record.data.date!))!]!;
       row.byStatus[item.status] += 1;
       row.total += 1;
     }

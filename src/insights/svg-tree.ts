@@ -36,7 +36,7 @@ function convert(node: Parse5Node): SvgNode | undefined {
 
 /** The root `<svg>` of `svg` as a tree; throws when the string has none. */
 export function svgTree(svg: string): SvgElement {
-  const root = parseFragment(svg).childNodes.map(convert).find((node): node is SvgElement => 'tag' in node && node.tag === 'svg');
+  const root = parseFragment(svg).childNodes.map(convert).find((node): node is SvgElement => node !== undefined && 'tag' in node && node.tag === 'svg');
   if (!root) throw new Error('svgTree: no <svg> element in the chart output');
   return root;
 }

@@ -205,12 +205,15 @@ describe('screenshots', () => {
         for (const [device, viewport] of [['laptop', { width: 1280, height: 800 }], ['phone', { width: 375, height: 812 }]] as const) {
           const actions = await open(`${lang}/actions/`, { viewport, colorScheme });
           await shoot(actions, `actions-${lang}-${device}-${colorScheme}`);
-          const insights = await open(`${lang}/insights/#time-to-detect-recover`, { viewport, colorScheme });
+          const insights = await open(`${lang}/insights/`, { viewport, colorScheme, reducedMotion: 'reduce' });
           await shoot(insights, `insights-${lang}-${device}-${colorScheme}`);
+          for (const id of ['time-to-detect-recover', 'follow-up-completion']) {
+            await insights.locator(`#${id}`).screenshot({ path: path.join(SCREENSHOT_DIR, `follow-insights-${id}-${lang}-${device}-${colorScheme}.png`) });
+          }
         }
       }
     }
     const names = readdirSync(SCREENSHOT_DIR).filter((name) => name.startsWith('follow-'));
-    expect(names.length).toBeGreaterThanOrEqual(16);
+    expect(names.length).toBeGreaterThanOrEqual(32);
   });
 });

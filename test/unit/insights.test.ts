@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { computeInsights, TOP_SERVICES, type InsightSource } from '../../src/insights/compute.ts';
+import { computeInsights, TOP_SERVICES, WINDOW_MONTHS, type InsightSource } from '../../src/insights/compute.ts';
 import { median, monthRange, quarterOf, quarterRange } from '../../src/insights/periods.ts';
 import { findRepeats, REPEAT_MIN_FACTS } from '../../src/insights/repeats.ts';
 import { renderChart } from '../../src/insights/render-chart.ts';
@@ -106,6 +106,19 @@ describe('computeInsights', () => {
     ]);
     expect(data.followUpTotals.total).toBe(3);
     expect(data.followUpTotals.completion).toBeCloseTo(2 / 3);
+  });
+
+  test(`time axes cover at most ${WINDOW_MONTHS} months up to the newest record; causes count every record`, () => {
+    const old = source('old', { date: '2019-06-01', rootCause: { category: 'hardware', summary: 'x' }, actionItems: [{ title: 't', type: 'detect', status: 'open' }] });
+    const result = computeInsights([old, ...records]);
+    expect(result.since).toBe('2022-05');
+    expect(result.perMonth[0]!.month).toBe('2022-05');
+    expect(result.perMonth).toHaveLength(WINDOW_MONTHS);
+    expect(result.inWindow).toBe(3);
+    expect(result.dated).toBe(4);
+    expect(result.byCategory.find((row) => row.category === 'hardware')).toEqual({ category: 'hardware', count: 1 });
+    expect(result.followUps.reduce((sum, row) => sum + row.total, 0)).toBe(3);
+    expect(result.followUpTotals.total).toBe(4);
   });
 
   test('an empty library has nothing to chart', () => {
