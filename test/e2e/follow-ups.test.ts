@@ -142,7 +142,7 @@ describe('follow-ups page', () => {
     expect(await page.inputValue('#filter-status')).toBe('todo');
   });
 
-  it('has no serious accessibility violations, and is linked from the header', async () => {
+  it('has no serious accessibility violations, and is linked from the header', { timeout: 180_000 }, async () => {
     for (const lang of LANGS) {
       const page = await open(`${lang}/actions/`);
       expect(await axeViolations(page)).toEqual([]);
@@ -186,7 +186,7 @@ describe('insights page', () => {
     expect(light.bar).not.toBe('rgb(0, 0, 241)'); // the stand-in colour never shows
   });
 
-  it('has no serious accessibility violations, phone layout shows the narrow charts', async () => {
+  it('has no serious accessibility violations, phone layout shows the narrow charts', { timeout: 180_000 }, async () => {
     for (const lang of LANGS) {
       const page = await open(`${lang}/insights/`, { viewport: { width: 375, height: 812 } });
       expect(await axeViolations(page)).toEqual([]);
