@@ -47,7 +47,8 @@ export function renderChart(spec: ChartSpec, size: { width: number; height: numb
     const valueAxis = {
       type: 'value' as const,
       name: spec.valueName,
-      nameTextStyle: text,
+      // Left-aligned on the axis: centred, a long name ("Action items") runs off the left edge.
+      nameTextStyle: { ...text, align: 'left' as const },
       minInterval: 1,
       axisLabel: text,
       splitLine: { lineStyle: { color: FURNITURE_COLORS.grid } },
