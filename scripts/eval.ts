@@ -18,14 +18,20 @@ import { lunrBaseline, miniSearchBaseline, type SearchSystem } from './lib/eval-
 import { RESULT_LIMIT, rankOf } from './lib/eval-metrics.ts';
 import { buildReport, formatReport, MISS_TOP, type QueryOutcome, type SearchFailure } from './lib/eval-report.ts';
 import { readAlert } from '../src/alert/index.ts';
-import { EVAL_SET_PATH, EvalSetError, loadEvalSet, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
+import { EVAL_SET_PATH, EvalSetError, loadEvalSet, OUT_OF_LIBRARY_PATH, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
+import { calibrate, formatCalibration, type CalibrationCase } from './lib/eval-calibration.ts';
+import { categoryOf } from './lib/eval-category.ts';
 
-const USAGE = `Usage: npm run eval -- [--json] [--set <file>]
+const USAGE = `Usage: npm run eval -- [--json] [--set <file>]…
 
-Scores the symptom matcher against lunr and MiniSearch on an evaluation set.
+Scores the symptom matcher against lunr and MiniSearch on an evaluation set,
+and checks that its confidence labels are calibrated.
 
 Options:
-  --set <file>  evaluation set to run (default: test/eval/queries.yaml)
+  --set <file>  evaluation set to run; repeat for several (default:
+                test/eval/queries.yaml and test/eval/out-of-library.yaml).
+                Entries with \`expect: []\` are out-of-library queries: they
+                count only in the calibration table.
   --json        print the numbers as JSON instead of tables
   -h, --help    show this help
 
@@ -41,11 +47,11 @@ class UsageError extends Error {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let values: { json?: boolean; set?: string; help?: boolean };
+  let values: { json?: boolean; set?: string[]; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, set: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, set: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
     }));
   } catch (error) {
@@ -55,23 +61,36 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const setFile = path.resolve(values.set ?? EVAL_SET_PATH);
+  const setFiles = (values.set ?? [EVAL_SET_PATH, OUT_OF_LIBRARY_PATH]).map((f) => path.resolve(f));
 
   const { records, problems } = await loadRecords(path.join(REPO_ROOT, CONTENT_DIR));
   for (const problem of problems) console.error(`eval: skipped ${problem.file}: ${problem.message}`);
   const recordDocs = records.map((record) => recordToDoc(record));
   const docs: MatchDoc[] = [...recordDocs, ...loadCorpus()];
-  const queries = loadEvalSet(setFile);
-  checkExpectedIds(queries, docs, path.relative(process.cwd(), setFile));
+  const all = setFiles.flatMap((file) => {
+    const set = loadEvalSet(file);
+    checkExpectedIds(set, docs, path.relative(process.cwd(), file));
+    return set;
+  });
+  const queries = all.filter((q) => q.expect.length > 0);
+  const outOfLibrary = all.filter((q) => q.expect.length === 0);
+  const languages = new Map(docs.map((doc) => [doc.id, doc.language]));
 
   const recordIds = new Set(recordDocs.map((doc) => doc.id));
   const titles = new Map(docs.map((doc) => [doc.id, doc.title]));
   const matcher = Matcher.fromBundle(buildIndex(docs));
+  // The confidence of Precedent's last top result, read by the calibration below.
+  let topConfidence: CalibrationCase['confidence'];
   const precedent: SearchSystem = {
     name: PRECEDENT,
     // An alert payload is read as a responder's paste is, by the alert intake (the baselines get the raw text).
-    search: (query, limit) => matcher.search(alertQuery(query) ?? query, { limit }).map((hit) => hit.id),
+    search: (query, limit) => {
+      const hits = matcher.search(alertQuery(query) ?? query, { limit });
+      topConfidence = hits[0]?.confidence;
+      return hits.map((hit) => hit.id);
+    },
   };
+  const cases: CalibrationCase[] = [];
   const lunr = lunrBaseline(docs);
   const systems: SearchSystem[] = [precedent, lunr, miniSearchBaseline(docs)];
 
@@ -79,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
   const outcomes: QueryOutcome[] = queries.map((q) => {
     const ranks: Record<string, number> = {};
     let top: string[] = [];
+    topConfidence = undefined;
     for (const system of systems) {
       let ids: string[] = [];
       try {
@@ -88,10 +108,14 @@ async function main(argv: string[]): Promise<number> {
         errors.push({ system: system.name, query: q.query, line: q.line, message: error instanceof Error ? error.message : String(error) });
       }
       ranks[system.name] = rankOf(ids, q.expect);
-      if (system === precedent) top = ids.slice(0, MISS_TOP);
+      if (system === precedent) {
+        top = ids.slice(0, MISS_TOP);
+        cases.push({ answerable: true, right: ranks[system.name] === 1, confidence: topConfidence });
+      }
     }
     return {
       query: q,
+      category: categoryOf(q, languages),
       language: queryLanguage(q.query),
       target: q.expect.some((id) => recordIds.has(id)) ? 'seeds' : 'corpus',
       ranks,
@@ -99,10 +123,25 @@ async function main(argv: string[]): Promise<number> {
     };
   });
 
+  for (const q of outOfLibrary) {
+    topConfidence = undefined;
+    try {
+      precedent.search(q.query, RESULT_LIMIT);
+    } catch (error) {
+      errors.push({ system: PRECEDENT, query: q.query, line: q.line, message: error instanceof Error ? error.message : String(error) });
+    }
+    cases.push({ answerable: false, right: false, confidence: topConfidence });
+  }
+  const calibration = calibrate(cases);
   const report = buildReport(outcomes, systems.map((s) => s.name), docs.length, lunr.parseFailures, errors);
   const alerts = outcomes.filter((o) => alertQuery(o.query.query) !== undefined);
   const alertRecall = Object.fromEntries(systems.map((s) => [s.name, alerts.length ? alerts.filter((o) => o.ranks[s.name] === 1).length / alerts.length : 0]));
-  console.log(values.json ? JSON.stringify({ ...report, alertPayloads: { queries: alerts.length, recallAt1: alertRecall } }, null, 2) : formatReport(report, path.relative(process.cwd(), setFile)));
+  const shown = setFiles.map((f) => path.relative(process.cwd(), f)).join(', ');
+  console.log(
+    values.json
+      ? JSON.stringify({ ...report, alertPayloads: { queries: alerts.length, recallAt1: alertRecall }, calibration }, null, 2)
+      : `${formatReport(report, shown)}\n\n${formatCalibration(calibration)}`,
+  );
   if (!values.json && alerts.length > 0) {
     console.log(`\nAlert payloads: ${alerts.length} queries; Recall@1 ${systems.map((s) => `${s.name} ${alertRecall[s.name]!.toFixed(3)}`).join(', ')}`);
   }

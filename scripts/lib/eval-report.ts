@@ -12,6 +12,8 @@ export type QueryTarget = 'seeds' | 'corpus';
 /** One query after every system has ranked it. */
 export interface QueryOutcome {
   query: EvalQuery;
+  /** Its category (`cross-language`, or as the set names it), if any. */
+  category?: string | undefined;
   language: QueryLanguage;
   target: QueryTarget;
   /** Rank of the first expected id per system name; 0 = not in the results. */
@@ -25,6 +27,8 @@ export interface SystemReport {
   overall: Scores;
   byLanguage: Record<QueryLanguage, Scores>;
   byTarget: Record<QueryTarget, Scores>;
+  /** Per category present in the set. */
+  byCategory: Record<string, Scores>;
 }
 
 /** A system threw on a query; the query counts as not found for it. */
@@ -64,11 +68,13 @@ export function buildReport(
   const ranksOf = (name: string, filter: (o: QueryOutcome) => boolean): number[] =>
     outcomes.filter(filter).map((o) => o.ranks[name] ?? 0);
   const report: Record<string, SystemReport> = {};
+  const categories = [...new Set(outcomes.flatMap((o) => (o.category ? [o.category] : [])))].sort();
   for (const name of systems) {
     report[name] = {
       overall: score(ranksOf(name, () => true)),
       byLanguage: Object.fromEntries(LANGUAGES.map((l) => [l, score(ranksOf(name, (o) => o.language === l))])) as Record<QueryLanguage, Scores>,
       byTarget: Object.fromEntries(TARGETS.map((t) => [t, score(ranksOf(name, (o) => o.target === t))])) as Record<QueryTarget, Scores>,
+      byCategory: Object.fromEntries(categories.map((c) => [c, score(ranksOf(name, (o) => o.category === c))])),
     };
   }
   const main = systems[0] ?? '';
@@ -88,6 +94,11 @@ export function formatReport(report: EvalReport, evalSetFile: string): string {
   out.push(table(['language', 'system', 'Recall@1', 'Recall@3', 'MRR', 'queries'], sliceRows(report, names, LANGUAGES, (s, l) => s.byLanguage[l])));
   out.push('', 'By target');
   out.push(table(['target', 'system', 'Recall@1', 'Recall@3', 'MRR', 'queries'], sliceRows(report, names, TARGETS, (s, t) => s.byTarget[t])));
+  const categories = Object.keys(report.systems[names[0] ?? '']?.byCategory ?? {});
+  if (categories.length > 0) {
+    out.push('', 'By category');
+    out.push(table(['category', 'system', 'Recall@1', 'Recall@3', 'MRR', 'queries'], sliceRows(report, names, categories, (s, c) => s.byCategory[c]!)));
+  }
   out.push('', `lunr could not parse ${report.lunrParseFailures.length} of ${report.queries} queries as typed (run escaped instead)`);
   for (const q of report.lunrParseFailures) out.push(`  ${JSON.stringify(q)}`);
   if (report.errors.length > 0) {

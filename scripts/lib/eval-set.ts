@@ -11,13 +11,17 @@ import { REPO_ROOT } from './corpus.ts';
 
 /** The project's evaluation set. */
 export const EVAL_SET_PATH = path.join(REPO_ROOT, 'test/eval/queries.yaml');
+/** Symptoms no record explains (`expect: []`), for calibrating confidence. */
+export const OUT_OF_LIBRARY_PATH = path.join(REPO_ROOT, 'test/eval/out-of-library.yaml');
 
 /** One query of the evaluation set. */
 export interface EvalQuery {
   /** The text as typed. */
   query: string;
-  /** Ids of the records that are a correct answer; finding any one of them counts. */
+  /** Ids of the records that are a correct answer; finding any one of them counts. Empty: no record answers it (out of library). */
   expect: string[];
+  /** A slice of the set reported on its own, e.g. `cross-language`. */
+  category?: string;
   /** Why this query, or what it tests. */
   note?: string;
   /** 1-based line of the entry in its file. */
@@ -37,7 +41,7 @@ export class EvalSetError extends Error {
   }
 }
 
-const ENTRY_KEYS = new Set(['query', 'expect', 'note']);
+const ENTRY_KEYS = new Set(['query', 'expect', 'note', 'category']);
 
 /** Reads and checks an evaluation set file; throws `EvalSetError` listing every problem. */
 export function loadEvalSet(file: string = EVAL_SET_PATH): EvalQuery[] {
@@ -74,20 +78,25 @@ export function parseEvalSet(source: string, file: string): EvalQuery[] {
     }
     const value = item.toJSON() as Record<string, unknown>;
     for (const key of Object.keys(value)) {
-      if (!ENTRY_KEYS.has(key)) problems.push(`${where}: unknown key \`${key}\`, expected \`query\`, \`expect\` or \`note\``);
+      if (!ENTRY_KEYS.has(key)) problems.push(`${where}: unknown key \`${key}\`, expected \`query\`, \`expect\`, \`note\` or \`category\``);
     }
     const query = typeof value.query === 'string' ? value.query.trim() : '';
     if (query === '') problems.push(`${where}: \`query\` must be a non-empty string`);
     const expect = value.expect;
     const ids = Array.isArray(expect) ? expect : [];
-    if (ids.length === 0 || !ids.every((id) => typeof id === 'string' && id.trim() !== '')) {
-      problems.push(`${where}: \`expect\` must be a non-empty list of record ids`);
+    // `expect: []` written out says no record answers the query; a missing `expect` is a mistake.
+    if (!Array.isArray(expect) || !ids.every((id) => typeof id === 'string' && id.trim() !== '')) {
+      problems.push(`${where}: \`expect\` must be a list of record ids (\`[]\` when no record answers the query)`);
+    }
+    if (value.category !== undefined && (typeof value.category !== 'string' || !/^[a-z][a-z0-9-]{0,40}$/.test(value.category))) {
+      problems.push(`${where}: \`category\` must be a lower-case name such as \`cross-language\``);
     }
     if (value.note !== undefined && typeof value.note !== 'string') problems.push(`${where}: \`note\` must be a string`);
     queries.push({
       query,
       expect: ids.map(String),
       ...(typeof value.note === 'string' ? { note: value.note } : {}),
+      ...(typeof value.category === 'string' ? { category: value.category } : {}),
       line,
     });
   });

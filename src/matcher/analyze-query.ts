@@ -7,11 +7,14 @@ import {
   BARE_NUMBER_FACTOR,
   CIDR_MATCH_FACTOR,
   MAX_QUERY_CHARS,
+  MAX_QUERY_CONCEPT_CHARS,
+  MAX_QUERY_CONCEPTS,
   MAX_QUERY_FACTS,
   MAX_QUERY_TERMS,
   UNTYPED_MATCH_FACTOR,
 } from './constants.ts';
 import { extractFacts } from './extract-facts.ts';
+import { conceptFacts } from './lexicon.ts';
 import { FIGURE_TYPES } from './describe-fact.ts';
 import { figureRange, rangeBuckets, type FigureRange } from './figures.ts';
 import { containingCidrs } from './ip.ts';
@@ -52,12 +55,15 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
   const truncated = raw.length > MAX_QUERY_CHARS;
   const text = wellFormed(truncated ? raw.slice(0, MAX_QUERY_CHARS) : raw);
   const facts = dedupe(extractFacts(text));
+  // Concepts bridge languages and synonyms; their words still count as text.
+  const seen = new Set<string>();
+  const concepts = conceptFacts(text, MAX_QUERY_CONCEPT_CHARS).filter((f) => !seen.has(f.key) && (seen.add(f.key), true)).slice(0, MAX_QUERY_CONCEPTS);
   const { terms, runs } = queryTerms(text, new Set(facts.map((f) => f.text)));
   return {
     chars: raw.length,
     processedChars: text.length,
     truncated,
-    facts: facts.map((fact) => ({ fact, lookups: lookupsOf(fact) })),
+    facts: [...facts, ...concepts].map((fact) => ({ fact, lookups: lookupsOf(fact) })),
     terms,
     display: (matched) => displayWords(matched, runs),
     wordCoverage: (matched) => runs.map((run) => run.terms.filter((t) => matched.has(t)).length / run.terms.length),

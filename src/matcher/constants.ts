@@ -52,7 +52,15 @@ export const TYPE_WEIGHTS: Readonly<Record<string, number>> = {
   figure: 1.5,
   duration: 1.2,
   number: 1,
+  concept: 0.8,
 };
+
+/** A lexicon concept matched in the same language as the query's (a synonym, or the very word text already counts) keeps this share. */
+export const CONCEPT_SAME_LANGUAGE_FACTOR = 0.25;
+/** Characters of a query searched for lexicon concepts (a pasted log's first lines say what it is about). */
+export const MAX_QUERY_CONCEPT_CHARS = 16 * 1024;
+/** Concept facts kept from one query (a pasted log names many). */
+export const MAX_QUERY_CONCEPTS = 24;
 
 /** A fact key in more than this share of records is skipped (it would add about nothing)… */
 export const COMMON_KEY_SHARE = 0.5;

@@ -45,6 +45,8 @@ export function describeFact(fact: Fact): string {
       return `version ${name}`;
     case 'identifier':
       return fact.text.toLowerCase() === name ? fact.text : name;
+    case 'concept':
+      return fact.text;
     default:
       return name;
   }

@@ -5,6 +5,7 @@
  */
 import { MAX_DOC_FACTS, MAX_DOC_TEXT_CHARS } from './constants.ts';
 import { extractFacts } from './extract-facts.ts';
+import { conceptFacts } from './lexicon.ts';
 import { decimalsOf } from './figures.ts';
 import { englishLabel } from './figure-label.ts';
 import { DURATION_UNITS, SIZE_UNITS } from './fact-vocab.ts';
@@ -28,7 +29,7 @@ export function coreFacts(doc: MatchDoc): PlacedFact[] {
   if (symptoms) {
     for (const error of symptoms.errors) {
       if (error.code !== undefined) add(codeFacts(String(error.code)), 'symptom');
-      if (error.message !== undefined) add(extractFacts(error.message), 'symptom');
+      if (error.message !== undefined) add([...extractFacts(error.message), ...concepts(error.message)], 'symptom');
     }
     for (const port of symptoms.ports) {
       const text = `${port.port}${port.protocol ? `/${port.protocol}` : ''}`;
@@ -43,23 +44,30 @@ export function coreFacts(doc: MatchDoc): PlacedFact[] {
     for (const version of product.versions) add(orPlain(extractFacts(version), version, 'version'), 'symptom');
     if (product.fixedIn) add(orPlain(extractFacts(product.fixedIn), product.fixedIn, 'version'), 'fix');
   }
-  add(extractFacts(doc.title), 'title');
-  if (doc.titleEn) add(extractFacts(doc.titleEn), 'title');
-  add(extractFacts(doc.summary), 'summary');
-  if (doc.summaryEn) add(extractFacts(doc.summaryEn), 'summary');
+  const withConcepts = (text: string) => [...extractFacts(text), ...concepts(text)];
+  add(withConcepts(doc.title), 'title');
+  if (doc.titleEn) add(withConcepts(doc.titleEn), 'title');
+  add(withConcepts(doc.summary), 'summary');
+  if (doc.summaryEn) add(withConcepts(doc.summaryEn), 'summary');
   for (const fix of doc.fixes ?? (doc.fix ? [doc.fix] : [])) {
-    add(extractFacts(fix.summary), 'fix');
-    if (fix.summaryEn) add(extractFacts(fix.summaryEn), 'fix');
+    add(withConcepts(fix.summary), 'fix');
+    if (fix.summaryEn) add(withConcepts(fix.summaryEn), 'fix');
     if (fix.command) add(extractFacts(fix.command), 'fix');
   }
   return out.slice(0, MAX_DOC_FACTS);
 }
 
-/** Facts of the body text. */
+/** Facts of the body text: lexicon concepts (once each) first, so a fact-dense log cannot crowd them out. */
 export function bodyFacts(doc: MatchDoc): PlacedFact[] {
-  return extractFacts(doc.text, { maxChars: MAX_DOC_TEXT_CHARS })
+  return [...concepts(doc.text, MAX_DOC_TEXT_CHARS), ...extractFacts(doc.text, { maxChars: MAX_DOC_TEXT_CHARS })]
     .slice(0, MAX_DOC_FACTS)
     .map((fact) => ({ fact, where: 'body' as const }));
+}
+
+/** The lexicon concepts of a text, the first occurrence of each (one posting per record and place is kept anyway). */
+function concepts(text: string, maxChars?: number): Fact[] {
+  const seen = new Set<string>();
+  return conceptFacts(text, maxChars).filter((f) => !seen.has(f.key) && (seen.add(f.key), true));
 }
 
 /** An author's error code: typed when it reads as one (`ECONNRESET`, `HTTP 502`), else `code:<CODE>`. */

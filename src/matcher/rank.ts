@@ -7,6 +7,7 @@ import {
   BODY_SCORE_SCALE,
   BODY_TEXT_WEIGHT,
   COMMON_KEY_MIN_DOCS,
+  CONCEPT_SAME_LANGUAGE_FACTOR,
   COMMON_KEY_SHARE,
   COVERAGE_FLOOR,
   MAX_BODY_POSTINGS,
@@ -31,6 +32,7 @@ import {
 import { WHERE_CODES, own, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
 import { keyEvidence, typeOfKey } from './describe-fact.ts';
 import { nearness } from './figures.ts';
+import { isChineseVariant } from './lexicon.ts';
 import type { QueryFact, WordCoverage, WordDisplay } from './analyze-query.ts';
 import type { TextField, TextHit } from './text-index.ts';
 import type { Reason, Where } from './types.ts';
@@ -105,7 +107,7 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
             near = nearness(lookup.range, postings[i + 3]!);
             if (near === 0) continue;
           }
-          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence);
+          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence) * languageFactor(fact.type, fact.text, evidence);
           const current = best.get(ref);
           if (current && current.weight >= weight) continue;
           const approximate = lookup.range !== undefined && postings[i + 3] !== lookup.range.value;
@@ -132,7 +134,8 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
 
 /** The `Reason` of a fact match. */
 function factReason(match: FactMatch): Reason {
-  const label = match.approximate ? `${match.matched} ≈ ${match.query}` : match.matched;
+  const bridged = match.type === 'concept' && match.query !== match.matched;
+  const label = bridged ? `${match.query} ≈ ${match.matched}` : match.approximate ? `${match.matched} ≈ ${match.query}` : match.matched;
   return { type: match.type, label, query: match.query, matched: match.matched, where: match.where, weight: match.weight };
 }
 
@@ -152,6 +155,12 @@ function prior(queryType: string, keyType: string, value: number | undefined): n
   if (keyType === 'port' && value !== undefined && WELL_KNOWN_PORTS.includes(value)) return WELL_KNOWN_PORT_FACTOR;
   if (queryType === 'number' && value !== undefined && value < SMALL_NUMBER) return SMALL_NUMBER_FACTOR;
   return 1;
+}
+
+/** A concept counts fully across languages (`限流` ↔ `rate limiting`); within one, text mostly has it already. */
+function languageFactor(type: string, query: string, evidence: string): number {
+  if (type !== 'concept') return 1;
+  return isChineseVariant(query) === isChineseVariant(evidence) ? CONCEPT_SAME_LANGUAGE_FACTOR : 1;
 }
 
 function protocolFactor(protocol: string | undefined, evidence: string): number {

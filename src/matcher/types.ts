@@ -77,7 +77,9 @@ export type FactType =
   | 'cidr'
   | 'host'
   | 'version'
-  | 'identifier';
+  | 'identifier'
+  /** A lexicon concept (`concept:rate-limit`), named in either language. */
+  | 'concept';
 
 /** Comparison a figure carries: `>1000`, `约 30`. */
 export type FigureOp = '>' | '>=' | '<' | '<=' | '~';

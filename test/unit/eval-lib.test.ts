@@ -20,7 +20,7 @@ describe('parseEvalSet', () => {
   });
 
   it('reports every broken entry with file and line', () => {
-    const source = '- query: ok\n  expect: [a]\n- query: ""\n  expect: []\n- query: x\n  expect: [a]\n  expected: [b]\n';
+    const source = '- query: ok\n  expect: [a]\n- query: ""\n  expect: a\n- query: x\n  expect: [a]\n  expected: [b]\n';
     let error: unknown;
     try {
       parseEvalSet(source, 'q.yaml');
@@ -30,8 +30,16 @@ describe('parseEvalSet', () => {
     expect(error).toBeInstanceOf(EvalSetError);
     expect((error as EvalSetError).problems).toEqual([
       'q.yaml:3: entry 2: `query` must be a non-empty string',
-      'q.yaml:3: entry 2: `expect` must be a non-empty list of record ids',
-      'q.yaml:5: entry 3: unknown key `expected`, expected `query`, `expect` or `note`',
+      'q.yaml:3: entry 2: `expect` must be a list of record ids (`[]` when no record answers the query)',
+      'q.yaml:5: entry 3: unknown key `expected`, expected `query`, `expect`, `note` or `category`',
+    ]);
+  });
+
+  it('reads `expect: []` as out of library and keeps a category', () => {
+    const source = '- query: 磁带库备份失败\n  expect: []\n- query: 限流\n  expect: [a]\n  category: cross-language\n';
+    expect(parseEvalSet(source, 'q.yaml')).toEqual([
+      { query: '磁带库备份失败', expect: [], line: 1 },
+      { query: '限流', expect: ['a'], category: 'cross-language', line: 3 },
     ]);
   });
 

@@ -1,0 +1,136 @@
+/**
+ * The bilingual operations lexicon (`lexicon.json`): concepts such as
+ * rate limit / 限流 or replication lag / 主从延迟, each with the English and
+ * Chinese ways responders write them. `conceptFacts` finds them in text as
+ * `concept:<id>` facts, in records and in queries alike, so a query in one
+ * language meets a record written in the other through the shared key, and
+ * the evidence reads `限流 ≈ rate limit`.
+ *
+ * English variants match whole stemmed words in sequence (`rate limiting`
+ * finds `rate limited`); Chinese variants (which may hold Latin letters:
+ * `cpu使用率`) match as substrings of the lower-cased text. Matching is
+ * leftmost-longest and linear in the text: one pass over its words, one
+ * over its characters, each position looking up a map.
+ */
+import lunr from 'lunr';
+import data from './lexicon.json' with { type: 'json' };
+import type { Fact } from './types.ts';
+
+/** One concept of the lexicon. */
+export interface LexiconEntry {
+  id: string;
+  en: string[];
+  zh: string[];
+}
+
+/** The lexicon as shipped: its sources and entries. */
+export const LEXICON: { sources: string[]; entries: LexiconEntry[] } = data;
+
+/** Most concept facts read from one text (a long body names each concept once anyway). */
+export const MAX_CONCEPTS_PER_TEXT = 400;
+
+interface Variant {
+  entry: LexiconEntry;
+  /** English: stemmed words; Chinese: the lower-cased string. */
+  words: string[];
+  zh: boolean;
+}
+
+const WORD = /[a-z0-9]+/g;
+
+const stemCache = new Map<string, string>();
+
+/** lunr's English stemmer, without its stop-word filter (`not found` keeps `not`); cached, as logs repeat words. */
+function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\d+$/.test(word) ? word : lunr.stemmer(new lunr.Token(word, {})).toString();
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+let tables: { en: Map<string, Variant[]>; zh: Map<string, Variant[]> } | undefined;
+
+/** Variants keyed by their first stemmed word (English) or first two characters (Chinese), longest first. */
+function lookupTables(): { en: Map<string, Variant[]>; zh: Map<string, Variant[]> } {
+  if (tables) return tables;
+  const en = new Map<string, Variant[]>();
+  const zh = new Map<string, Variant[]>();
+  const push = (map: Map<string, Variant[]>, key: string, variant: Variant) => {
+    const list = map.get(key);
+    if (list) list.push(variant);
+    else map.set(key, [variant]);
+  };
+  for (const entry of LEXICON.entries) {
+    for (const text of entry.en) {
+      const words = (normalize(text).match(WORD) ?? []).map(stem);
+      if (words.length > 0) push(en, words[0]!, { entry, words, zh: false });
+    }
+    for (const text of entry.zh) {
+      const lower = normalize(text);
+      if (lower.length >= 2) push(zh, lower.slice(0, 2), { entry, words: [lower], zh: true });
+    }
+  }
+  for (const map of [en, zh]) for (const list of map.values()) list.sort((a, b) => (b.zh ? b.words[0]!.length : b.words.length) - (a.zh ? a.words[0]!.length : a.words.length));
+  return (tables = { en, zh });
+}
+
+/** Whether a variant is written in Chinese (holds a Han character). */
+export function isChineseVariant(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+/**
+ * The lexicon concepts named in `text`, one fact per occurrence
+ * (`concept:rate-limit`, text as written, lower-cased), in order; a span
+ * inside a longer one is dropped. Never throws.
+ */
+export function conceptFacts(text: string, maxChars = Number.POSITIVE_INFINITY): Fact[] {
+  if (typeof text !== 'string' || text === '') return [];
+  const input = normalize(text.length > maxChars ? text.slice(0, maxChars) : text);
+  const { en, zh } = lookupTables();
+  const out: Fact[] = [];
+  const add = (variant: Variant, start: number, end: number) => {
+    out.push({ type: 'concept', key: `concept:${variant.entry.id}`, text: input.slice(start, end), start, end });
+  };
+
+  // English: stemmed words in sequence.
+  const words: Array<{ stem: string; start: number; end: number }> = [];
+  for (const match of input.matchAll(WORD)) {
+    if (match[0].length <= 32) words.push({ stem: stem(match[0]), start: match.index, end: match.index + match[0].length });
+  }
+  for (let i = 0; i < words.length && out.length < MAX_CONCEPTS_PER_TEXT; i++) {
+    const candidates = en.get(words[i]!.stem);
+    if (!candidates) continue;
+    const hit = candidates.find((v) => v.words.every((w, k) => words[i + k]?.stem === w && (k === 0 || words[i + k]!.start - words[i + k - 1]!.end <= 2)));
+    if (!hit) continue;
+    add(hit, words[i]!.start, words[i + hit.words.length - 1]!.end);
+    i += hit.words.length - 1;
+  }
+
+  // Chinese (and mixed) variants: substrings, leftmost-longest, no overlap.
+  for (let i = 0; i + 1 < input.length && out.length < MAX_CONCEPTS_PER_TEXT; i++) {
+    const candidates = zh.get(input.slice(i, i + 2));
+    if (!candidates) continue;
+    const hit = candidates.find((v) => input.startsWith(v.words[0]!, i));
+    if (!hit) continue;
+    // A mixed variant (`cpu使用率`) must not start inside a longer Latin word.
+    if (/[a-z0-9]/.test(input[i]!) && i > 0 && /[a-z0-9]/.test(input[i - 1]!)) continue;
+    add(hit, i, i + hit.words[0]!.length);
+    i += hit.words[0]!.length - 1;
+  }
+  // A span inside a longer one (`cpu` in `cpu使用率`) is the longer one's.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return out.filter((f) => {
+    if (f.end <= reach) return false;
+    reach = Math.max(reach, f.end);
+    return true;
+  });
+}
