@@ -5,9 +5,21 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { SANITIZE_SCHEMA, rehypeDemoteHeadings, rehypeFocusableCode } from './src/markdown-pipeline.ts';
 import validateRecords from './src/validate/astro-integration.ts';
-import { loadConfig } from './src/config.ts';
+import { ConfigError, loadConfig } from './src/config.ts';
+import precedentSettings from './src/site/settings-integration.ts';
 
-const config = loadConfig();
+/** precedent.config.json and its PRECEDENT_* overrides; a bad one stops here with its one-line message. */
+function settings() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`precedent: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const config = settings();
 
 export default defineConfig({
   // precedent.config.json (or PRECEDENT_SITE_URL / PRECEDENT_BASE); every link is built from BASE_URL.
@@ -18,7 +30,11 @@ export default defineConfig({
   // folder so two libraries' entries never mix.
   ...(process.env.PRECEDENT_CACHE_DIR ? { cacheDir: process.env.PRECEDENT_CACHE_DIR } : {}),
   // Fails the build on invalid records, with the messages of `npm run validate`.
-  integrations: [validateRecords({ content: config.contentDir })],
+  integrations: [precedentSettings(config), validateRecords({ content: config.contentDir })],
+  vite: {
+    // The default UI language, for modules that also run in the browser (src/i18n/lang.ts).
+    define: { __PRECEDENT_DEFAULT_LANG__: JSON.stringify(config.defaultLang) },
+  },
   markdown: {
     // Plain <pre><code class="language-x">: Shiki's inline styles would not survive sanitising.
     syntaxHighlight: false,

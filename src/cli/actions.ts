@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { ACTION_STATUSES, ACTION_TYPES, type ActionStatus, type ActionType } from '../schema/taxonomy.ts';
-import { CONTENT_DIR } from '../records/load.ts';
+import { configuredContentDir } from '../config.ts';
 import {
   countActionItems,
   filterActionItems,
@@ -39,17 +39,18 @@ export const actionsCommand = defineCommand({
     sync: { type: 'boolean', description: "Refresh statuses from linked GitHub/Jira issues (token from GITHUB_TOKEN, JIRA_API_TOKEN)" },
     'dry-run': { type: 'boolean', description: 'With --sync: show what would change, write nothing' },
     today: { type: 'string', description: 'Judge overdue as of this day, YYYY-MM-DD (default: today, or PRECEDENT_TODAY)', valueHint: 'day' },
-    content: { type: 'string', default: CONTENT_DIR, description: 'Records folder', valueHint: 'dir' },
+    content: { type: 'string', description: 'Records folder (default: contentDir of precedent.config.json)', valueHint: 'dir' },
   },
   async run({ args }) {
-    if (!existsSync(args.content)) throw new UsageError(`No records folder \`${args.content}\`: run from the project root or pass --content`);
+    const content = args.content ?? configuredContentDir();
+    if (!existsSync(content)) throw new UsageError(`No records folder \`${content}\`: run from the project root or pass --content`);
     if (args['dry-run'] && !args.sync) throw new UsageError('`--dry-run` goes with `--sync`');
     if (args.sync && (args.json || args.check)) throw new UsageError('`--sync` cannot be combined with `--json` or `--check`');
     const day = referenceDay(args.today);
     const filter = readFilter(args);
-    if (args.sync) return runSync({ dir: args.content, dryRun: Boolean(args['dry-run']), filter, today: day, out: process.stdout, err: process.stderr });
+    if (args.sync) return runSync({ dir: content, dryRun: Boolean(args['dry-run']), filter, today: day, out: process.stdout, err: process.stderr });
 
-    const { rows: all, problems } = await loadActionItems(args.content, day);
+    const { rows: all, problems } = await loadActionItems(content, day);
     for (const problem of problems) process.stderr.write(`${clean(problem.file)}: skipped, ${clean(problem.message)}\n`);
     const rows = filterActionItems(all, args.check ? { ...filter, overdue: true } : filter);
     if (args.json) {

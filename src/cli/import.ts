@@ -6,7 +6,8 @@
  * malformed or already existed, 2 for a usage mistake. Logic: `src/import/`.
  */
 import { defineCommand } from 'citty';
-import { DEFAULT_OUT_DIR, formatItems, formatSummary, progressLine, runImport } from '../import/index.ts';
+import { CONFIG_FILE, configuredContentDir } from '../config.ts';
+import { formatItems, formatSummary, progressLine, runImport } from '../import/index.ts';
 import { isKnownZone } from '../import/zoned-time.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
 
@@ -14,7 +15,7 @@ export const importCommand = defineCommand({
   meta: { name: 'import', description: 'Import documents (.md, .txt) and JSON Lines collections (.jsonl) as draft records.' },
   args: {
     inputs: { type: 'positional', required: false, description: 'Files or folders to import' },
-    out: { type: 'string', default: DEFAULT_OUT_DIR, description: 'Folder to write the drafts into' },
+    out: { type: 'string', description: `Folder to write the drafts into (default: contentDir of ${CONFIG_FILE}, else content/incidents)` },
     'dry-run': { type: 'boolean', default: false, description: 'Print what would be written; write nothing' },
     timezone: { type: 'string', description: 'IANA zone for times written without an offset (default: Asia/Shanghai for Chinese text, else UTC)' },
   },
@@ -25,7 +26,7 @@ export const importCommand = defineCommand({
     const progress = progressLine(process.stderr);
     const report = await runImport({
       inputs,
-      outDir: args.out,
+      outDir: args.out ?? configuredContentDir(),
       dryRun: args['dry-run'],
       zone: args.timezone,
       onProgress: (done, total, phase) => progress.update(done, total, phase),

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand } from 'citty';
-import { CONTENT_DIR } from '../records/load.ts';
+import { CONFIG_FILE, configuredContentDir } from '../config.ts';
 import {
   askMissing,
   existingIds,
@@ -33,9 +33,10 @@ export const newCommand = defineCommand({
     services: { type: 'string', description: 'Services affected, comma-separated' },
     lang: { type: 'string', description: 'Language of the text, e.g. zh or en (default: zh for a Chinese title, else en)' },
     timezone: { type: 'string', description: "IANA time zone of the times (default: this machine's)" },
-    dir: { type: 'string', default: CONTENT_DIR, description: 'Folder to write into' },
+    dir: { type: 'string', description: `Folder to write into (default: contentDir of ${CONFIG_FILE}, else content/incidents)` },
   },
   async run({ args }) {
+    const dir = args.dir ?? configuredContentDir();
     const given: ScaffoldAnswers = {
       title: args.title,
       titleEn: args['title-en'],
@@ -56,10 +57,10 @@ export const newCommand = defineCommand({
       throw error;
     }
     // Same file name: refuse (below). Same id in another file: take the next free id.
-    if (!existsSync(path.join(args.dir, recordFileName(input)))) input = { ...input, id: freeId(input.id, await existingIds(args.dir)) };
-    const file = path.join(args.dir, recordFileName(input));
+    if (!existsSync(path.join(dir, recordFileName(input)))) input = { ...input, id: freeId(input.id, await existingIds(dir)) };
+    const file = path.join(dir, recordFileName(input));
     await writeNewFile(file, renderRecord(input));
-    const { problems } = await validateFiles([file], { recordsDir: args.dir });
+    const { problems } = await validateFiles([file], { recordsDir: dir });
     for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
     process.stdout.write(`${displayPath(path.resolve(file))}\n`);
     return EXIT.ok;

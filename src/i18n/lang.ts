@@ -4,8 +4,16 @@
 export const LANGS = ['zh', 'en'] as const;
 /** A UI language. */
 export type Lang = (typeof LANGS)[number];
-/** The language `/` redirects to. */
-export const DEFAULT_LANG: Lang = 'zh';
+/** Replaced at build time by `defaultLang` of precedent.config.json (`vite.define` in astro.config.mjs); absent in plain Node. */
+declare const __PRECEDENT_DEFAULT_LANG__: string | undefined;
+/**
+ * The language `/` leads to: `defaultLang` of `precedent.config.json`. Passed
+ * in by the build, not read from the file, because this module also runs in
+ * the browser; a global constant rather than `import.meta.env`, which Astro
+ * fills from same-named environment variables.
+ */
+export const DEFAULT_LANG: Lang =
+  typeof __PRECEDENT_DEFAULT_LANG__ === 'string' && isLang(__PRECEDENT_DEFAULT_LANG__) ? __PRECEDENT_DEFAULT_LANG__ : 'zh';
 
 /** BCP 47 locale used by `Intl` for each UI language. */
 export const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB' };

@@ -2,6 +2,7 @@
  * What an importer produces: a draft record (frontmatter data, Markdown body)
  * with the list of things a person must check before it is published.
  */
+import { DEFAULT_CONTENT_DIR } from '../config.ts';
 
 /** One draft ready to be checked and written. */
 export interface Draft {
@@ -19,8 +20,8 @@ export interface Draft {
   origin: { file: string; line?: number };
 }
 
-/** Default output folder. */
-export const DEFAULT_OUT_DIR = 'content/incidents';
+/** Output folder when none is given or configured (the CLI's default is `contentDir` of precedent.config.json). */
+export const DEFAULT_OUT_DIR = DEFAULT_CONTENT_DIR;
 /** Zone assumed for Chinese documents when `--timezone` is not given. */
 export const DEFAULT_ZH_ZONE = 'Asia/Shanghai';
 /** Zone assumed for other documents when `--timezone` is not given. */

@@ -9,9 +9,10 @@ import { checkRecord } from './check-record.ts';
 import { displayPath, listFiles } from './list-files.ts';
 import type { Problem } from './problem.ts';
 import { readRecordFile } from './read-record.ts';
+import { configuredContentDir, DEFAULT_CONTENT_DIR } from '../config.ts';
 
-/** The default records folder, relative to the project root. */
-export const CONTENT_DIR = 'content/incidents';
+/** The records folder when none is configured, relative to the project root (`contentDir` of precedent.config.json overrides it). */
+export const CONTENT_DIR = DEFAULT_CONTENT_DIR;
 
 /** A record read from disk. */
 export interface LoadedRecord {
@@ -31,8 +32,8 @@ export async function listRecordFiles(dir: string): Promise<string[]> {
   return (await listFiles([dir])).map((file) => displayPath(file));
 }
 
-/** Reads and checks every record below `dir`. */
-export async function loadRecords(dir: string = CONTENT_DIR): Promise<{ records: LoadedRecord[]; problems: LoadProblem[] }> {
+/** Reads and checks every record below `dir` (default: the configured records folder). */
+export async function loadRecords(dir: string = configuredContentDir()): Promise<{ records: LoadedRecord[]; problems: LoadProblem[] }> {
   const records: LoadedRecord[] = [];
   const problems: LoadProblem[] = [];
   for (const absolute of await listFiles([dir])) {

@@ -6,6 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildIndex, Matcher, recordToDoc, type IndexBundle } from '../matcher/index.ts';
+import { CONTENT_DIR } from './links.ts';
 
 /** Name under which the manifest is served, next to the bundle files. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -18,7 +19,7 @@ export function getMatcherBundle(): Promise<IndexBundle> {
   bundle ??= (async () => {
     const entries = await getCollection('incidents');
     const docs = entries.map((entry) =>
-      recordToDoc({ file: entry.filePath ?? `content/incidents/${entry.id}.md`, data: entry.data, body: entry.body ?? '' }),
+      recordToDoc({ file: entry.filePath ?? `${CONTENT_DIR}/${entry.id}.md`, data: entry.data, body: entry.body ?? '' }),
     );
     return buildIndex(docs);
   })();

@@ -16,7 +16,7 @@ export const DIST = path.join(ROOT, 'dist');
 /** Written after a build this module ran; its mtime says how fresh `dist/` is. */
 const STAMP = path.join(DIST, '.e2e-build-stamp');
 /** Inputs whose change makes the build stale. */
-const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'package.json'];
+const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'precedent.config.json', 'package.json'];
 /** Set `PRECEDENT_E2E_BUILD=always` to force a build, `never` to serve `dist/` as it is. */
 const BUILD_MODE = process.env.PRECEDENT_E2E_BUILD ?? 'auto';
 
@@ -84,8 +84,9 @@ function buildEnv(): NodeJS.ProcessEnv {
 /**
  * Runs `astro build` unconditionally, into `outDir` (default `dist/`) and
  * with extra environment, e.g. `{ PRECEDENT_BASE: '/precedent/' }`.
+ * Returns what the build printed (its warnings included).
  */
-export function buildSite(options: { outDir?: string; env?: Record<string, string> } = {}): void {
+export function buildSite(options: { outDir?: string; env?: Record<string, string> } = {}): string {
   const node = path.join(ROOT, 'node_modules/.bin/node');
   const args = ['node_modules/astro/bin/astro.mjs', 'build'];
   if (options.outDir) args.push('--outDir', options.outDir);
@@ -98,6 +99,7 @@ export function buildSite(options: { outDir?: string; env?: Record<string, strin
   if (result.status !== 0) {
     throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
+  return `${result.stdout}\n${result.stderr}`;
 }
 
 /** Maps a request path to a file in `dir`, or a redirect for a folder without its slash. */
