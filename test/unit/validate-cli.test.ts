@@ -113,7 +113,7 @@ describe('validate CLI', () => {
   test('no content/ folder and no paths -> exit 2', () => {
     const { code, stderr } = run([], tmpdir());
     expect(code).toBe(2);
-    expect(stderr.trimEnd().split('\n').at(-1)).toBe('validate: No `content/` folder here: run from the project root or pass record paths');
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe('validate: No `content/incidents/` folder here: run from the project root or pass record paths');
   });
 
   test('--help prints usage and exits 0', () => {
@@ -126,7 +126,7 @@ describe('validate CLI', () => {
       '',
       'ARGUMENTS',
       '',
-      '  PATHS=<paths…>    Record files or folders (default: content/)',
+      '  PATHS=<paths…>    Record files or folders (default: contentDir of precedent.config.json, else content/incidents)',
       '',
       'OPTIONS',
       '',
