@@ -27,6 +27,7 @@ export const importCommand = defineCommand({
     const report = await runImport({
       inputs,
       outDir: args.out ?? configuredContentDir(),
+      libraryDirs: [configuredContentDir()],
       dryRun: args['dry-run'],
       zone: args.timezone,
       onProgress: (done, total, phase) => progress.update(done, total, phase),

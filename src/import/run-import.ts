@@ -13,6 +13,7 @@ import { FileExistsError, writeNewFile } from '../scaffold/write-new-file.ts';
 import { validateFiles } from '../validate/validate-files.ts';
 import type { Draft } from './draft.ts';
 import { existingRecords, sourceKey, type ExistingRecords } from './existing-records.ts';
+import { findExisting, indexLibrary, type LibraryIndex } from './find-existing.ts';
 import { readJsonLines } from './jsonl-draft.ts';
 import { readInputs } from './read-inputs.ts';
 import { checkSerialized, serializeDraft } from './serialize-draft.ts';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   inputs: readonly string[];
   /** Folder the drafts go to. */
   outDir: string;
+  /** Further folders of records a draft may already be in (the library, when `outDir` is elsewhere). */
+  libraryDirs?: readonly string[];
   /** Report what would be written; write nothing. */
   dryRun?: boolean;
   /** IANA zone for times written without an offset; default by language. */
@@ -70,7 +73,8 @@ interface Pending {
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const items: ImportItem[] = [];
   const counts: ImportCounts = { files: 0, lines: 0, written: 0, duplicates: 0, malformed: 0, existing: 0, failed: 0 };
-  const existing = await existingRecords(options.outDir);
+  const existing = await existingRecords(options.outDir, options.libraryDirs);
+  const library = indexLibrary(existing.records);
   const pending: Pending[] = [];
   const runIds = new Set<string>();
   const runFiles = new Set<string>();
@@ -113,7 +117,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   }
 
   function queue(draft: Draft, origin: string): void {
-    const clash = existingClash(draft, existing);
+    const clash = existingClash(draft, existing, library);
     if (clash) {
       counts.existing++;
       items.push({ type: 'existing', origin, message: clash });
@@ -185,13 +189,16 @@ function withoutFrontmatter(body: string, front: Record<string, unknown>): strin
   return `${lead.join('\n\n')}\n\n${body}`;
 }
 
-function existingClash(draft: Draft, existing: ExistingRecords): string | undefined {
+function existingClash(draft: Draft, existing: ExistingRecords, library: LibraryIndex): string | undefined {
   const source = draft.data.source as { system?: string; id?: string } | undefined;
   const imported = source?.system && source.id && source.system !== 'import' ? existing.sources.get(sourceKey(source.system, source.id)) : undefined;
   if (imported) return `already imported as ${imported} (source ${source!.system} ${source!.id}); skipped`;
   if (existing.files.has(draft.fileName)) return `${draft.fileName} already exists in the output folder; not overwritten`;
   const byId = existing.ids.get(draft.id);
   if (byId) return `id \`${draft.id}\` is already used by ${byId}; skipped`;
+  // The same write-up under another id: same source URL, same title and date, or the same key facts.
+  const same = findExisting(draft.data, library);
+  if (same) return `already in the library as ${same.file}${same.id ? ` (id \`${same.id}\`)` : ''}: ${same.reason}; skipped`;
   return undefined;
 }
 
