@@ -142,7 +142,7 @@ export const MAX_REASONS = 8;
 /** Evidence lighter than this share of a result's heaviest is not shown (it still counts). */
 export const MIN_REASON_SHARE = 0.08;
 /** Raw score a result needs to be `strong`. */
-export const CONFIDENCE_STRONG_RAW = 5;
+export const CONFIDENCE_STRONG_RAW = 6;
 /** A strong top result is at least this share of its raw score ahead of the next one. */
 export const CONFIDENCE_STRONG_MARGIN = 0.25;
 /** Raw score a result needs to be `likely` rather than `weak`. */
