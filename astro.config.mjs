@@ -29,7 +29,7 @@ export default defineConfig({
   // The content layer's cache; a build of another library (tests build fixture libraries) passes its own
   // folder so two libraries' entries never mix.
   ...(process.env.PRECEDENT_CACHE_DIR ? { cacheDir: process.env.PRECEDENT_CACHE_DIR } : {}),
-  // Fails the build on invalid records, with the messages of `npm run validate`.
+  // Fails the build on invalid records in the configured folder, with the messages of `npm run validate`.
   integrations: [precedentSettings(config), validateRecords({ content: config.contentDir })],
   vite: {
     // The default UI language, for modules that also run in the browser (src/i18n/lang.ts).

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIndex, Matcher, recordToDoc, type MatchDoc } from '../src/matcher/index.ts';
-import { CONTENT_DIR, loadRecords } from '../src/records/load.ts';
+import { loadRecords } from '../src/records/load.ts';
 import { CorpusError, loadCorpus, REPO_ROOT } from './lib/corpus.ts';
 import { lunrBaseline, miniSearchBaseline, type SearchSystem } from './lib/eval-baselines.ts';
 import { RESULT_LIMIT, rankOf } from './lib/eval-metrics.ts';
@@ -21,6 +21,12 @@ import { readAlert } from '../src/alert/index.ts';
 import { EVAL_SET_PATH, EvalSetError, loadEvalSet, OUT_OF_LIBRARY_PATH, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
 import { calibrate, formatCalibration, type CalibrationCase } from './lib/eval-calibration.ts';
 import { categoryOf } from './lib/eval-category.ts';
+
+/**
+ * The records evaluated beside the corpus: the fixture library (the four samples the set was written for,
+ * frozen, plus hand-made distractors), so the figures do not move when a team adds its own records.
+ */
+const EVAL_RECORDS_DIR = 'test/fixtures/library';
 
 const USAGE = `Usage: npm run eval -- [--json] [--set <file>]…
 
@@ -63,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const setFiles = (values.set ?? [EVAL_SET_PATH, OUT_OF_LIBRARY_PATH]).map((f) => path.resolve(f));
 
-  const { records, problems } = await loadRecords(path.join(REPO_ROOT, CONTENT_DIR));
+  const { records, problems } = await loadRecords(path.join(REPO_ROOT, EVAL_RECORDS_DIR));
   for (const problem of problems) console.error(`eval: skipped ${problem.file}: ${problem.message}`);
   const recordDocs = records.map((record) => recordToDoc(record));
   const docs: MatchDoc[] = [...recordDocs, ...loadCorpus()];
@@ -152,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
 function checkExpectedIds(queries: EvalQuery[], docs: MatchDoc[], file: string): void {
   const known = new Set(docs.map((doc) => doc.id));
   const problems = queries.flatMap((q) =>
-    q.expect.filter((id) => !known.has(id)).map((id) => `${file}:${q.line}: unknown expected id \`${id}\` (not a record in ${CONTENT_DIR} nor a corpus document)`),
+    q.expect.filter((id) => !known.has(id)).map((id) => `${file}:${q.line}: unknown expected id \`${id}\` (not a record in ${EVAL_RECORDS_DIR} nor a corpus document)`),
   );
   if (problems.length > 0) throw new EvalSetError(problems);
 }

@@ -36,7 +36,7 @@ export default function validateRecords(options: ValidateRecordsOptions = {}): A
       async 'astro:config:setup'({ config, command, logger, updateConfig }) {
         if (options.editorIntellisense ?? true) updateConfig({ experimental: { contentIntellisense: true } });
         const root = fileURLToPath(config.root);
-        const { problems, fileCount } = await validateFiles([content], { cwd: root, recordsDir: path.join(root, content) });
+        const { problems, fileCount } = await validateFiles([content], { cwd: root, recordsDir: path.resolve(root, content) });
         // On build the thrown error lists the errors; log them only where nothing is thrown.
         log(logger, command === 'dev' ? problems : problems.filter((problem) => problem.severity === 'warning'));
         const summary = formatSummary(problems, fileCount);

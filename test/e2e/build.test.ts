@@ -1,27 +1,24 @@
 /**
  * `astro build` writes every page a reader or a static host needs: the
- * library, the four record pages, tag and category pages in both UI
- * languages, the matcher index and the 404 page. Checked as files in `dist/`.
+ * library, a page per record, tag and category pages in both UI languages,
+ * the matcher index and the 404 page. Checked as files in a build of the
+ * fixture library (`test-output/site/`; tests never write `dist/`).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ensureBuilt } from './setup/server.ts';
+import { FIXTURE, FIXTURE_NEWEST_FIRST } from '../support/fixture-library.ts';
+import { FIXTURE_SITE as DIST, buildSite, ensureBuilt } from './setup/server.ts';
 import { docChunkFile, keyChunkFile, type Directory } from '../../src/matcher/bundle-format.ts';
 
 const LANGS = ['zh', 'en'] as const;
 
-/** The ids of the four records in content/incidents. */
-const RECORD_IDS = [
-  'scale-price-push-failure-266-calico-nat',
-  'learningspace-homework-distribution-ovs-drop',
-  'h3cloud-os-license-server-port-5555-connections',
-  'k8s-conntrack-timeout-long-connection-reset',
-];
+/** The ids of the fixture records. */
+const RECORD_IDS = FIXTURE_NEWEST_FIRST;
 
-/** A few tags and every root-cause category the records use. */
-const TAGS = ['h3cloud', 'conntrack', 'calico', 'udp', 'kubernetes', 'long-lived-connection'];
-const CATEGORIES = ['configuration', 'software-bug', 'network'];
+/** A few tags (one in Chinese) and every root-cause category the records use. */
+const TAGS = ['h3cloud', 'conntrack', 'calico', 'udp', 'kubernetes', 'long-lived-connection', 'postgres', '容量'];
+const CATEGORIES = ['configuration', 'software-bug', 'network', 'capacity', 'dependency'];
 
 /** The text of a built page, e.g. `page('en', 'tags', 'udp')`. */
 function page(...segments: string[]): string {
@@ -33,7 +30,7 @@ beforeAll(() => {
 });
 
 describe('astro build', () => {
-  it('writes the library in both languages, listing all four records', () => {
+  it('writes the library in both languages, listing every record', () => {
     for (const lang of LANGS) {
       const html = page(lang);
       for (const id of RECORD_IDS) expect(html, `${lang} library links ${id}`).toContain(`/${lang}/records/${id}/`);
@@ -47,8 +44,9 @@ describe('astro build', () => {
         expect(existsSync(file), file).toBe(true);
       }
     }
-    expect(page('zh', 'records', 'scale-price-push-failure-266-calico-nat')).toContain('门店下秤（顶尖秤）失败');
-    expect(page('en', 'records', 'h3cloud-os-license-server-port-5555-connections')).toContain('E1136H04');
+    expect(page('zh', 'records', FIXTURE.scale)).toContain('门店下秤（顶尖秤）失败');
+    expect(page('en', 'records', FIXTURE.license)).toContain('E1136H04');
+    expect(page('zh', 'records', FIXTURE.checkout)).toContain('sorry, too many clients already');
   });
 
   it('writes no record page for an id that does not exist', () => {
@@ -62,12 +60,10 @@ describe('astro build', () => {
   it('writes a page per tag, listing the records with that tag', () => {
     for (const lang of LANGS) {
       for (const tag of TAGS) expect(existsSync(path.join(DIST, lang, 'tags', tag, 'index.html')), `${lang}/tags/${tag}`).toBe(true);
-      // `kubernetes` is on the conntrack known issue and the scale postmortem, not on the H3Cloud records.
+      // `kubernetes` is on the two Kubernetes known issues and the scale postmortem, not on the H3Cloud records.
       const kubernetes = page(lang, 'tags', 'kubernetes');
-      expect(kubernetes).toContain(`/${lang}/records/k8s-conntrack-timeout-long-connection-reset/`);
-      expect(kubernetes).toContain(`/${lang}/records/scale-price-push-failure-266-calico-nat/`);
-      expect(kubernetes).not.toContain(`/${lang}/records/h3cloud-os-license-server-port-5555-connections/`);
-      expect(kubernetes).not.toContain(`/${lang}/records/learningspace-homework-distribution-ovs-drop/`);
+      for (const id of [FIXTURE.conntrack, FIXTURE.scale, FIXTURE.ndots]) expect(kubernetes).toContain(`/${lang}/records/${id}/`);
+      for (const id of [FIXTURE.license, FIXTURE.learningspace]) expect(kubernetes).not.toContain(`/${lang}/records/${id}/`);
     }
   });
 
@@ -78,9 +74,9 @@ describe('astro build', () => {
       }
       expect(existsSync(path.join(DIST, lang, 'categories', 'index.html'))).toBe(true);
       const network = page(lang, 'categories', 'network');
-      expect(network).toContain(`/${lang}/records/k8s-conntrack-timeout-long-connection-reset/`);
-      expect(network).toContain(`/${lang}/records/scale-price-push-failure-266-calico-nat/`);
-      expect(network).not.toContain(`/${lang}/records/learningspace-homework-distribution-ovs-drop/`);
+      expect(network).toContain(`/${lang}/records/${FIXTURE.conntrack}/`);
+      expect(network).toContain(`/${lang}/records/${FIXTURE.scale}/`);
+      expect(network).not.toContain(`/${lang}/records/${FIXTURE.learningspace}/`);
     }
   });
 
@@ -112,5 +108,9 @@ describe('astro build', () => {
     const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
     expect(html).toContain('href="/zh/"');
     expect(html).toContain('href="/en/"');
+  });
+
+  it('never writes dist/, which a running `npm start` serves', () => {
+    expect(() => buildSite({ outDir: 'dist' })).toThrow('Test builds never write dist/');
   });
 });

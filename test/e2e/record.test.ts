@@ -1,17 +1,22 @@
 /**
  * Record pages `/{lang}/records/{id}/`: what a responder reads. Every fact
- * checked here is copied from the records' frontmatter (content/incidents),
+ * checked here is copied from the records' frontmatter (the fixture library),
  * so a page that drops, rounds, re-times or re-orders one fails.
  */
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords, type LoadedRecord } from '../../src/records/load.ts';
+import { FIXTURE_LIBRARY } from '../support/fixture-library.ts';
 import { screenshot } from './setup/browser.ts';
 import {
+  CHECKOUT,
   CONNTRACK,
+  KAFKA,
   LEARNINGSPACE,
   LICENSE,
+  NDOTS,
   NEWEST_FIRST,
+  OPENSSL,
   SCALE,
   TITLES,
   expectNoHorizontalScroll,
@@ -84,6 +89,19 @@ const COMMANDS: Record<RecordId, string[]> = {
     'netstat -altpn --timers',
     'int flag = 1;\nsetsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, (void*)&flag, sizeof(flag));',
   ],
+  [CHECKOUT]: [
+    'psql -c "select count(*) from pg_stat_activity;" -c "show max_connections;"',
+    'kubectl -n checkout set env deploy/checkout-api DB_POOL_SIZE=20',
+    'helm upgrade --install pgbouncer charts/pgbouncer --set poolMode=transaction --set defaultPoolSize=60',
+  ],
+  [OPENSSL]: [
+    "cat > /etc/ssl/legacy-client.cnf <<'CNF'\nopenssl_conf = openssl_init\n[openssl_init]\nssl_conf = ssl_sect\n[ssl_sect]\nsystem_default = system_default_sect\n[system_default_sect]\nOptions = UnsafeLegacyRenegotiation\nCNF",
+    'OPENSSL_CONF=/etc/ssl/legacy-client.cnf ./client',
+  ],
+  [KAFKA]: [
+    'kafka-configs.sh --bootstrap-server broker-3:9092 --alter --entity-type topics --entity-name order-events --add-config retention.ms=259200000',
+  ],
+  [NDOTS]: ['dnsConfig:\n  options:\n    - name: ndots\n      value: "2"'],
 };
 
 /** Symptom chips a responder would recognise, exactly as the record states them. */
@@ -92,6 +110,10 @@ const CHIPS: Record<RecordId, string[]> = {
   [LEARNINGSPACE]: ['8860/tcp', '192.168.211.19', 'actions:drop'],
   [LICENSE]: ['5555/tcp', 'licsscore'],
   [CONNTRACK]: ['2222/tcp', 'ECONNRESET'],
+  [CHECKOUT]: ['5432/tcp', '53300', 'max_connections'],
+  [OPENSSL]: ['443/tcp', '0A000152'],
+  [KAFKA]: ['9092/tcp', 'NOT_ENOUGH_REPLICAS', 'broker-3'],
+  [NDOTS]: ['53/udp', 'NXDOMAIN', 'ndots'],
 };
 
 const session = useBrowserSession();
@@ -99,7 +121,7 @@ let page: Page;
 const records = new Map<string, LoadedRecord>();
 
 beforeAll(async () => {
-  for (const record of (await loadRecords('content/incidents')).records) records.set(record.data.id, record);
+  for (const record of (await loadRecords(FIXTURE_LIBRARY)).records) records.set(record.data.id, record);
 });
 
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {

@@ -13,7 +13,8 @@ const run = promisify(execFile);
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 const CLI = path.join(REPO_ROOT, 'src/cli/import.ts');
-const SEED = path.resolve(REPO_ROOT, '../shared/seeds/002_da65e69d7094073f.txt');
+/** A hand-made Chinese announcement, dated 2023-05-10, written like the seed documents. */
+const SEED = path.join(REPO_ROOT, 'test/fixtures/import-text/zh-announcement.txt');
 const MALFORMED = path.join(REPO_ROOT, 'test/fixtures/import-jsonl/malformed.jsonl');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'precedent-import-cli-'));
@@ -47,7 +48,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const result = await importCli([SEED, '--out', out]);
     expect(result.code).toBe(0);
     const [file] = readdirSync(out);
-    expect(file).toMatch(/^2017-02-13-[a-z0-9-]+\.md$/);
+    expect(file).toMatch(/^2023-05-10-[a-z0-9-]+\.md$/);
     expect(result.stdout.split('\n')[0]).toBe(`wrote ${path.join(out, file!)}  (from ${SEED})`);
     expect(result.stdout).toContain('  ! timezone: assumed Asia/Shanghai (default for Chinese text)');
     expect(result.stdout.endsWith('1 file: 1 written, 0 duplicates, 0 malformed, 0 existing\n')).toBe(true);
@@ -70,7 +71,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const out = path.join(dir, 'out-dry');
     const result = await importCli([SEED, '--out', out, '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^would write .+2017-02-13-[a-z0-9-]+\.md {2}\(from /);
+    expect(result.stdout).toMatch(/^would write .+2023-05-10-[a-z0-9-]+\.md {2}\(from /);
     expect(result.stdout.endsWith('1 file: 1 would be written, 0 duplicates, 0 malformed, 0 existing (dry run: nothing written)\n')).toBe(true);
     expect(existsSync(out)).toBe(false);
   });

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Matcher, buildIndex, extractFacts, recordToDoc, tokenizeText } from '../../src/matcher/index.ts';
 import { loadRecords } from '../../src/records/load.ts';
+import { FIXTURE, FIXTURE_LIBRARY } from '../support/fixture-library.ts';
 
 const HANG_GUARD_MS = 2000;
 let matcher: Matcher;
 
 beforeAll(async () => {
-  const { records } = await loadRecords('content/incidents');
+  const { records } = await loadRecords(FIXTURE_LIBRARY);
   matcher = Matcher.fromBundle(buildIndex(records.map(recordToDoc)));
 });
 
@@ -117,7 +118,7 @@ describe('fuzz: never throws, never hangs', () => {
   it('non-string input to search counts as empty', () => {
     expect(matcher.search(undefined as unknown as string)).toEqual([]);
     expect(matcher.search(42 as unknown as string)).toEqual([]);
-    expect(matcher.search('udp 5002', { limit: Number.NaN })[0]?.id).toBe('scale-price-push-failure-266-calico-nat');
+    expect(matcher.search('udp 5002', { limit: Number.NaN })[0]?.id).toBe(FIXTURE.scale);
     expect(matcher.search('udp 5002', { limit: -3 })).toEqual([]);
   });
 });

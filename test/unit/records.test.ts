@@ -1,14 +1,19 @@
 /**
- * The four seed records in content/incidents: they parse, and the facts a
- * responder relies on (times, ports, codes, figures, versions, commands)
- * survived the rewrite exactly. Also guards the blameless rule.
+ * The four sample records, as frozen in the fixture library (the copies of
+ * content/incidents' samples): they parse, and the facts a responder relies
+ * on (times, ports, codes, figures, versions, commands) survived the rewrite
+ * from the seed documents exactly. Also guards the blameless rule.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords, type LoadedRecord } from '../../src/records/load.ts';
 import { durations } from '../../src/schema/derive.ts';
+import { FIXTURE, FIXTURE_LIBRARY } from '../support/fixture-library.ts';
 
-const DIR = 'content/incidents';
+const DIR = path.relative(process.cwd(), FIXTURE_LIBRARY).split(path.sep).join('/');
+/** The four samples, each rewritten from one seed document; the other fixture records are hand-made. */
+const SAMPLES: string[] = [FIXTURE.scale, FIXTURE.learningspace, FIXTURE.license, FIXTURE.conntrack];
 
 /**
  * People named in the seed documents (authors, chat participants, the person
@@ -21,12 +26,13 @@ let problems: { file: string; message: string }[] = [];
 
 beforeAll(async () => {
   ({ records, problems } = await loadRecords(DIR));
+  records = records.filter((r) => SAMPLES.includes(r.data.id));
 });
 
-function byKind(kind: string): LoadedRecord {
-  const found = records.filter((r) => r.data.kind === kind);
-  expect(found, `exactly one ${kind} record`).toHaveLength(1);
-  return found[0]!;
+function byId(id: string): LoadedRecord {
+  const found = records.find((r) => r.data.id === id);
+  expect(found, `sample ${id}`).toBeDefined();
+  return found!;
 }
 
 /** Every step command of a record's resolution and workaround. */
@@ -37,10 +43,10 @@ function commands(record: LoadedRecord): string[] {
     .filter((c): c is string => c !== undefined);
 }
 
-describe('seed records', () => {
+describe('sample records', () => {
   it('all parse without problems', () => {
     expect(problems).toEqual([]);
-    expect(records).toHaveLength(4);
+    expect(records.map((r) => r.data.id).sort()).toEqual([...SAMPLES].sort());
   });
 
   it('are one of each kind, with the expected ids and file names', () => {
@@ -71,7 +77,7 @@ describe('seed records', () => {
 describe('003 postmortem: scale price push failure', () => {
   let r: LoadedRecord;
   beforeAll(() => {
-    r = byKind('postmortem');
+    r = byId(FIXTURE.scale);
   });
 
   it('keeps the times in Shanghai time and derives TTD and TTR', () => {
@@ -147,7 +153,7 @@ describe('003 postmortem: scale price push failure', () => {
 describe('002 advisory: H3Cloud OS and License Server', () => {
   let r: LoadedRecord;
   beforeAll(() => {
-    r = byKind('advisory');
+    r = byId(FIXTURE.license);
   });
 
   it('names the affected and fixing versions exactly', () => {
@@ -188,7 +194,7 @@ describe('002 advisory: H3Cloud OS and License Server', () => {
 describe('001 known issue: conntrack timeout resets a long-lived connection', () => {
   let r: LoadedRecord;
   beforeAll(() => {
-    r = byKind('known-issue');
+    r = byId(FIXTURE.conntrack);
   });
 
   it('has no date (the source gives none) and cites the original article', () => {
@@ -230,7 +236,7 @@ describe('001 known issue: conntrack timeout resets a long-lived connection', ()
 describe('000 support case: Learningspace homework distribution', () => {
   let r: LoadedRecord;
   beforeAll(() => {
-    r = byKind('support-case');
+    r = byId(FIXTURE.learningspace);
   });
 
   it('names the version, host, policy template and the drop flow', () => {

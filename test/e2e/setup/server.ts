@@ -1,25 +1,60 @@
 /**
- * Shared by every browser test: builds the site when the build is missing or
- * older than its sources, then serves `dist/` from a tiny static server on a
+ * Shared by every browser test: builds a library of records into its own
+ * output folder (the fixture library into `test-output/site/` by default,
+ * never the `dist/` a running `npm start` serves), when that build is missing
+ * or older than its sources, then serves it from a tiny static server on a
  * free port, the way a static host would (no Astro runtime involved).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { FIXTURE_LIBRARY } from '../../support/fixture-library.ts';
 
 /** The project root (this file is test/e2e/setup/server.ts). */
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-/** Where `astro build` writes the site. */
-export const DIST = path.join(ROOT, 'dist');
-/** Written after a build this module ran; its mtime says how fresh `dist/` is. */
-const STAMP = path.join(DIST, '.e2e-build-stamp');
-/** Inputs whose change makes the build stale. */
-const SOURCES = ['src', 'content', 'public', 'astro.config.mjs', 'precedent.config.json', 'package.json'];
-/** Set `PRECEDENT_E2E_BUILD=always` to force a build, `never` to serve `dist/` as it is. */
+/** Where test builds go (gitignored). */
+export const TEST_OUTPUT = path.join(ROOT, 'test-output');
+/** Where the fixture library's site is built: the site every browser test drives by default. */
+export const FIXTURE_SITE = path.join(TEST_OUTPUT, 'site');
+/** Written into an output folder after a build this module ran: what was built, and (by its mtime) when. */
+const STAMP_FILE = '.e2e-build-stamp';
+/** Inputs besides the content folder whose change makes a build stale. */
+const SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', 'precedent.config.json'];
+/** Set `PRECEDENT_E2E_BUILD=always` to force a build, `never` to serve a build as it is. */
 const BUILD_MODE = process.env.PRECEDENT_E2E_BUILD ?? 'auto';
 
+/** A library to build: which records, into which folder, with which settings. */
+export interface LibraryBuild {
+  /** Folder of records (`.md` files), absolute or relative to the project root. Default: the fixture library. */
+  content?: string;
+  /** Output folder, absolute or relative to the project root. Default: {@link FIXTURE_SITE}. */
+  outDir?: string;
+  /** Extra environment, e.g. `{ PRECEDENT_BASE: '/precedent/' }` (see src/config.ts). */
+  env?: Record<string, string>;
+}
+
+/** A build with every default filled and every path absolute. */
+interface ResolvedBuild {
+  content: string;
+  outDir: string;
+  /** The content layer's cache, beside the output folder, so two libraries' entries never mix. */
+  cacheDir: string;
+  env: Record<string, string>;
+}
+
+function resolveBuild(build: LibraryBuild): ResolvedBuild {
+  const outDir = path.resolve(ROOT, build.outDir ?? FIXTURE_SITE);
+  if (outDir === path.join(ROOT, 'dist')) throw new Error('Test builds never write dist/ (a running `npm start` serves it): pass another outDir');
+  return {
+    content: path.resolve(ROOT, build.content ?? FIXTURE_LIBRARY),
+    outDir,
+    cacheDir: `${outDir}-cache`,
+    // Tests expect the site at `/` unless they ask for a base, whatever PRECEDENT_BASE the shell has.
+    env: { PRECEDENT_BASE: '', ...build.env },
+  };
+}
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -54,19 +89,30 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** True when `dist/` is missing or older than one of its sources. */
-export function buildIsStale(): boolean {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built);
+/** What the stamp records: a build of another library or with other settings is stale too. */
+function stampOf(build: ResolvedBuild): string {
+  return JSON.stringify({ content: build.content, env: build.env });
 }
 
-/** Runs `astro build` with the project's Node when needed; throws with Astro's output if it fails. */
-export function ensureBuilt(): void {
-  if (BUILD_MODE === 'never' || (BUILD_MODE !== 'always' && !buildIsStale())) return;
-  // Tests expect the site at `/`, whatever PRECEDENT_BASE the shell has.
-  buildSite({ env: { PRECEDENT_BASE: '' } });
-  writeFileSync(STAMP, new Date().toISOString());
+/** True when the build is missing, of another library or settings, or older than one of its sources. */
+export function buildIsStale(build: LibraryBuild = {}): boolean {
+  const resolved = resolveBuild(build);
+  const stamp = path.join(resolved.outDir, STAMP_FILE);
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== stampOf(resolved)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return [resolved.content, ...SOURCES.map((source) => path.join(ROOT, source))].some((source) => newestMtime(source) > built);
+}
+
+/**
+ * Builds `build` (default: the fixture library into `test-output/site/`)
+ * unless an up-to-date build of it is there; returns the output folder.
+ */
+export function ensureBuilt(build: LibraryBuild = {}): string {
+  const resolved = resolveBuild(build);
+  if (BUILD_MODE === 'never' || (BUILD_MODE !== 'always' && !buildIsStale(build))) return resolved.outDir;
+  buildSite(build);
+  writeFileSync(path.join(resolved.outDir, STAMP_FILE), stampOf(resolved));
+  return resolved.outDir;
 }
 
 /** Variables vitest puts in `process.env` for its own Vite; a child build must not inherit them. */
@@ -81,24 +127,36 @@ function buildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** A build that failed: Astro's exit code and output. */
+export class BuildError extends Error {
+  override name = 'BuildError';
+  constructor(
+    readonly status: number | null,
+    readonly output: string,
+  ) {
+    super(`astro build failed (exit ${status}):\n${output}`);
+  }
+}
+
 /**
- * Runs `astro build` unconditionally, into `outDir` (default `dist/`) and
- * with extra environment, e.g. `{ PRECEDENT_BASE: '/precedent/' }`.
- * Returns what the build printed (its warnings included).
+ * Runs `astro build` unconditionally: the records in `content` (default: the
+ * fixture library) into `outDir` (default: `test-output/site/`), with its own
+ * content-layer cache and extra environment. Throws a {@link BuildError} with
+ * Astro's output when the build fails (for example on an invalid record);
+ * returns what the build printed (its warnings included).
  */
-export function buildSite(options: { outDir?: string; env?: Record<string, string> } = {}): string {
+export function buildSite(build: LibraryBuild = {}): string {
+  const resolved = resolveBuild(build);
   const node = path.join(ROOT, 'node_modules/.bin/node');
-  const args = ['node_modules/astro/bin/astro.mjs', 'build'];
-  if (options.outDir) args.push('--outDir', options.outDir);
+  const args = ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', resolved.outDir];
   const result = spawnSync(existsSync(node) ? node : process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...buildEnv(), ...options.env },
+    // An explicit PRECEDENT_CONTENT / PRECEDENT_CACHE_DIR in `env` wins over `content` and the default cache.
+    env: { ...buildEnv(), PRECEDENT_CONTENT: resolved.content, PRECEDENT_CACHE_DIR: resolved.cacheDir, ...resolved.env },
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-  }
+  if (result.status !== 0) throw new BuildError(result.status, `${result.stdout}\n${result.stderr}`);
   return `${result.stdout}\n${result.stderr}`;
 }
 
@@ -147,10 +205,10 @@ function handle(dir: string, base: string, request: IncomingMessage, response: S
 }
 
 /**
- * Serves `dir` (default `dist/`) on 127.0.0.1 and a free port, below `base`
+ * Serves `dir` (default: the fixture site) on 127.0.0.1 and a free port, below `base`
  * (default `/`; a site built with a base path is served under it).
  */
-export async function serveStatic(dir: string = DIST, options: { base?: string } = {}): Promise<SiteServer> {
+export async function serveStatic(dir: string = FIXTURE_SITE, options: { base?: string } = {}): Promise<SiteServer> {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const server = createServer((request, response) => handle(dir, base, request, response));
   await new Promise<void>((resolve, reject) => {
@@ -168,8 +226,11 @@ export async function serveStatic(dir: string = DIST, options: { base?: string }
   };
 }
 
-/** Builds if needed, then serves `dist/`. */
-export async function startSite(): Promise<SiteServer> {
-  ensureBuilt();
-  return serveStatic();
+/**
+ * Builds `build` if needed (default: the fixture library), then serves it,
+ * below `PRECEDENT_BASE` when the build sets one.
+ */
+export async function startSite(build: LibraryBuild = {}): Promise<SiteServer> {
+  const outDir = ensureBuilt(build);
+  return serveStatic(outDir, { base: resolveBuild(build).env.PRECEDENT_BASE || '/' });
 }

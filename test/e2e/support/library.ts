@@ -1,33 +1,26 @@
 /**
- * What the browser tests expect of the four records in content/incidents,
- * and small page helpers shared by the library, record and i18n tests.
+ * What the browser tests expect of the fixture library they drive
+ * (test/fixtures/library/, built into test-output/site/), and small page
+ * helpers shared by the library, record and i18n tests.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { FIXTURE, FIXTURE_NEWEST_FIRST, FIXTURE_TITLES, type FixtureId } from '../../support/fixture-library.ts';
 
 /** The UI languages, in the order the site offers them. */
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** Record ids, newest first (the 2021 and 2017 records by date; the undated known issue last). */
-export const NEWEST_FIRST = [
-  'scale-price-push-failure-266-calico-nat',
-  'learningspace-homework-distribution-ovs-drop',
-  'h3cloud-os-license-server-port-5555-connections',
-  'k8s-conntrack-timeout-long-connection-reset',
-] as const;
-export type RecordId = (typeof NEWEST_FIRST)[number];
+/** Fixture record ids, newest first (by date; the two undated known issues last, by id). */
+export const NEWEST_FIRST = FIXTURE_NEWEST_FIRST;
+export type RecordId = FixtureId;
 
-/** Short handles used in test names. */
-export const [SCALE, LEARNINGSPACE, LICENSE, CONNTRACK] = NEWEST_FIRST;
+/** Short handles used in test names: the four frozen samples and the four hand-made records. */
+export const { scale: SCALE, learningspace: LEARNINGSPACE, license: LICENSE, conntrack: CONNTRACK } = FIXTURE;
+export const { checkout: CHECKOUT, openssl: OPENSSL, kafka: KAFKA, ndots: NDOTS } = FIXTURE;
 
-/** Each record's title as its author wrote it (Chinese), shown in both UI languages. */
-export const TITLES: Record<RecordId, string> = {
-  [SCALE]: '门店下秤（顶尖秤）失败：266 网络错误，容器 NAT 改写源端口被秤端拒绝',
-  [LEARNINGSPACE]: 'H3Cloud Learningspace 作业分发报错“失败重发”：网络策略模板出入方向默认拒绝，OVS 流表 actions:drop',
-  [LICENSE]: '网络长时间中断后 H3Cloud OS 连接 License Server 异常：5555 端口连接数超过 1020',
-  [CONNTRACK]: 'k8s conntrack 表项超时导致经 Service 的 TCP 长连接被 RST（ECONNRESET）',
-};
+/** Each record's title as its author wrote it, shown in both UI languages. */
+export const TITLES: Record<RecordId, string> = FIXTURE_TITLES;
 
 /** Site-relative URL of a page, e.g. `url('en', 'records', id)` is `/en/records/{id}/`. */
 export function url(lang: Lang, ...segments: string[]): string {
