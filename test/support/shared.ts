@@ -11,8 +11,8 @@ import { corpusPath } from '../../scripts/lib/corpus.ts';
 /** The project root (this file is test/support/shared.ts). */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** `../shared/` beside the repository. */
-export const SHARED_DIR = path.resolve(ROOT, '..', 'shared');
+/** `../shared/` beside the repository, or `PRECEDENT_SHARED` (e.g. from a git worktree elsewhere). */
+export const SHARED_DIR = process.env.PRECEDENT_SHARED ? path.resolve(process.env.PRECEDENT_SHARED) : path.resolve(ROOT, '..', 'shared');
 
 /** The seed documents the sample records were written from. */
 export const SEEDS_DIR = path.join(SHARED_DIR, 'seeds');

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/schema/record.ts';
 import { ACTION_STATUSES, ACTION_TYPES, CAUSE_CATEGORIES, KINDS, PROTOCOLS, SEVERITIES, STATUSES } from '../../src/schema/taxonomy.ts';
 import { validateFiles } from '../../src/validate/index.ts';
+import { FIXTURE_LIBRARY } from '../support/fixture-library.ts';
 
 const GUIDE = readFileSync('CONTRIBUTING.md', 'utf8');
 
@@ -67,7 +68,7 @@ describe('CONTRIBUTING.md example record', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'precedent-contributing-'));
     const file = path.join(dir, fileName!);
     writeFileSync(file, `${example}\n`);
-    const { problems, fileCount } = await validateFiles([file], { recordsDir: 'content/incidents' });
+    const { problems, fileCount } = await validateFiles([file], { recordsDir: FIXTURE_LIBRARY });
     expect(fileCount).toBe(1);
     expect(problems).toEqual([]);
   });
