@@ -152,8 +152,8 @@ export function buildSite(build: LibraryBuild = {}): string {
   const result = spawnSync(existsSync(node) ? node : process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    // An explicit PRECEDENT_CONTENT / PRECEDENT_CACHE_DIR in `env` wins over `content` and the default cache.
-    env: { ...buildEnv(), PRECEDENT_CONTENT: resolved.content, PRECEDENT_CACHE_DIR: resolved.cacheDir, ...resolved.env },
+    // src/config.ts takes the content folder relative to the project root. An explicit PRECEDENT_CONTENT / PRECEDENT_CACHE_DIR in `env` wins over `content` and the default cache.
+    env: { ...buildEnv(), PRECEDENT_CONTENT: path.relative(ROOT, resolved.content) || '.', PRECEDENT_CACHE_DIR: resolved.cacheDir, ...resolved.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new BuildError(result.status, `${result.stdout}\n${result.stderr}`);
