@@ -46,7 +46,8 @@ async function recordText(language: string): Promise<string> {
     (nodes, language) =>
       nodes
         // Related records are other records' text, which may show another title per UI language.
-        .filter((node) => !node.parentElement?.closest(`[lang="${language}"]`) && !node.closest('.related-records'))
+        // Text with an English version (summaryEn) is shown in English on the English UI.
+        .filter((node) => !node.parentElement?.closest(`[lang="${language}"]`) && !node.closest('.related-records') && !node.closest('[data-has-en]'))
         .map((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim())
         .join('\n'),
     language,
