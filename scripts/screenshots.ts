@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SCREENSHOT_DIR } from '../test/e2e/setup/browser.ts';
-import { DIST, serveStatic } from '../test/e2e/setup/server.ts';
+import { ROOT, serveStatic } from '../test/e2e/setup/server.ts';
 
 /** Viewports a responder uses: a laptop and a phone. */
 export const VIEWPORTS = { laptop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } } as const;
@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     record: { type: 'string' },
     query: { type: 'string', default: '5555 连接数 超过 1020' },
-    dist: { type: 'string', default: DIST },
+    dist: { type: 'string', default: path.join(ROOT, 'dist') },
     full: { type: 'boolean', default: false },
   },
 });

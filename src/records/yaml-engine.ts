@@ -9,7 +9,7 @@
  * - alias chains deeper than {@link MAX_YAML_ALIAS_DEPTH}, and more than
  *   {@link MAX_YAML_ALIASES} alias expansions in all ("billion laughs").
  */
-import { isAlias, isCollection, isNode, isPair, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isNode, isPair, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 
 /** Most alias expansions allowed while reading frontmatter; more looks like an alias bomb ("billion laughs"). */
 export const MAX_YAML_ALIASES = 100;
@@ -22,7 +22,7 @@ export const ALLOWED_YAML_TAGS: ReadonlySet<string> = new Set(
 );
 
 /** Options of every parse: the site's reading of YAML (js-yaml compatible timestamps and merge keys). */
-const PARSE_OPTIONS = { customTags: ['timestamp'], merge: true, prettyErrors: false, uniqueKeys: true } as const;
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { customTags: ['timestamp'], merge: true, prettyErrors: false, uniqueKeys: true };
 
 /** Why some YAML is refused: a message and the offset in the YAML text it points at. */
 export interface YamlFailure {

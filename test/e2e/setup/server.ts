@@ -130,11 +130,12 @@ function buildEnv(): NodeJS.ProcessEnv {
 /** A build that failed: Astro's exit code and output. */
 export class BuildError extends Error {
   override name = 'BuildError';
-  constructor(
-    readonly status: number | null,
-    readonly output: string,
-  ) {
+  readonly status: number | null;
+  readonly output: string;
+  constructor(status: number | null, output: string) {
     super(`astro build failed (exit ${status}):\n${output}`);
+    this.status = status;
+    this.output = output;
   }
 }
 
