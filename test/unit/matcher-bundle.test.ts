@@ -16,24 +16,14 @@ import { buildTextPostings, coreTerms, queryText, textFields } from '../../src/m
 import { TextIndex } from '../../src/matcher/text-index-load.ts';
 import { isBigram, tokenizeText } from '../../src/matcher/text-tokenize.ts';
 import type { Symptoms } from '../../src/schema/record.ts';
+import { doc as baseDoc } from '../support/match-doc.ts';
 
 const BASE = 'https://example.test/precedent/';
 
+/** A hand-made document; `extra.symptoms` fills in the empty symptoms. */
 function doc(id: string, extra: Omit<Partial<MatchDoc>, 'symptoms'> & { symptoms?: Partial<Symptoms> } = {}): MatchDoc {
   const { symptoms, ...rest } = extra;
-  return {
-    id,
-    title: `Record ${id}`,
-    kind: 'postmortem',
-    file: `content/incidents/${id}.md`,
-    language: 'en',
-    summary: 'Something broke.',
-    tags: [],
-    services: [],
-    text: '',
-    symptoms: { errors: [], ports: [], figures: [], hosts: [], identifiers: [], logs: [], ...symptoms },
-    ...rest,
-  };
+  return baseDoc(id, symptoms, rest);
 }
 
 /** Twelve records: typed symptoms, English and Chinese prose, fixes, shared and rare words. */

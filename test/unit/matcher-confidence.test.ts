@@ -3,24 +3,8 @@
  * record has is strong; a common word shared by many records is weak.
  */
 import { describe, expect, it } from 'vitest';
-import { Matcher, buildIndex, type MatchDoc } from '../../src/matcher/index.ts';
-import type { Symptoms } from '../../src/schema/record.ts';
-
-function doc(id: string, symptoms: Partial<Symptoms>, extra: Partial<MatchDoc> = {}): MatchDoc {
-  return {
-    id,
-    title: `Record ${id}`,
-    kind: 'postmortem',
-    file: `content/incidents/${id}.md`,
-    language: 'en',
-    summary: 'Something broke.',
-    tags: [],
-    services: [],
-    text: '',
-    symptoms: { errors: [], ports: [], figures: [], hosts: [], identifiers: [], logs: [], ...symptoms },
-    ...extra,
-  };
-}
+import { Matcher, buildIndex } from '../../src/matcher/index.ts';
+import { doc } from '../support/match-doc.ts';
 
 const filler = Array.from({ length: 12 }, (_, i) =>
   doc(`other-${i}`, { ports: [{ port: 7000 + i, protocol: 'tcp' }] }, { summary: i % 3 === 0 ? `The queue stalled after a deploy, run ${i}.` : `Disk ${i} filled up.` }),

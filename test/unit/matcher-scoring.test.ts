@@ -4,23 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Matcher, buildIndex, type MatchDoc } from '../../src/matcher/index.ts';
-import type { Symptoms } from '../../src/schema/record.ts';
-
-function doc(id: string, symptoms: Partial<Symptoms>, extra: Partial<MatchDoc> = {}): MatchDoc {
-  return {
-    id,
-    title: `Record ${id}`,
-    kind: 'postmortem',
-    file: `content/incidents/${id}.md`,
-    language: 'en',
-    summary: 'Something broke.',
-    tags: [],
-    services: [],
-    text: '',
-    symptoms: { errors: [], ports: [], figures: [], hosts: [], identifiers: [], logs: [], ...symptoms },
-    ...extra,
-  };
-}
+import { doc } from '../support/match-doc.ts';
 
 function matcherOf(docs: MatchDoc[]): Matcher {
   return Matcher.fromBundle(buildIndex(docs));
