@@ -8,6 +8,7 @@ import { draftSymptoms } from './draft-symptoms.ts';
 import { guessLanguage } from './guess-meta.ts';
 import { clip } from './read-remedy.ts';
 import { slugify, toTag } from './slugify.ts';
+import { MAX_SERVICE_LENGTH } from '../schema/record.ts';
 
 /** The `source.system` of records from this format. */
 export const ICCO_SYSTEM = 'icco/postmortems';
@@ -171,6 +172,9 @@ function iccoDraft(record: IccoRecord, file: string, line: number, usedIds: Read
   const { prose, code } = splitCode(body);
   const symptoms = draftSymptoms({ prose: [title, ...(original ? [original] : []), ...prose], code, status: [] });
 
+  // A product line too long to be a service name (a sentence in the source) is left for the author.
+  const product = record.product?.trim() ?? '';
+  if (product.length > MAX_SERVICE_LENGTH) attention.push(`services: the source's product is ${product.length} characters (at most ${MAX_SERVICE_LENGTH}); left out — name the service`);
   const data: Record<string, unknown> = {
     id,
     kind: 'postmortem',
@@ -181,7 +185,7 @@ function iccoDraft(record: IccoRecord, file: string, line: number, usedIds: Read
     timezone: DEFAULT_ZONE,
     times,
     draft: true,
-    services: record.product?.trim() ? [record.product.trim()] : [],
+    services: product && product.length <= MAX_SERVICE_LENGTH ? [product] : [],
     tags,
     rootCause: { category, summary: original ? clip(original, MAX_SUMMARY_CHARS) : 'To be written: the source gives no root cause summary.' },
     symptoms,

@@ -6,7 +6,7 @@
  * nothing is overwritten, a dry run writes nothing.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,26 @@ describe('malformed JSON Lines', () => {
       expect(queue.data.title).toBe('Example Co: The queue workers ran out of file descriptors (EMFILE) and stopped…');
       expect(path.basename(queue.file)).toBe(`${queue.data.id}.md`);
       expect(queue.data.symptoms?.errors).toContainEqual({ code: 'EMFILE' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a product too long to be a service', () => {
+  it('is left out of services with a note, and the draft still passes the schema', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'import-long-product-'));
+    const input = path.join(dir, 'long-product.jsonl');
+    const product = `Payments API, ledger, reconciliation jobs and the nightly settlement export to partner banks (EU and US regions)`;
+    await writeFile(input, `${JSON.stringify({ id: 'b2c3d4e5-0000-4000-8000-000000000001', company: 'Example Co', product, title: 'Settlement export stalled', summary_text: 'The nightly settlement export stalled for three hours after a schema change.' })}\n`);
+    try {
+      const result = await runImport({ inputs: [input], outDir: path.join(dir, 'out') });
+      expect(result.counts).toMatchObject({ written: 1, failed: 0 });
+      const written = result.items.find((item) => item.type === 'written');
+      expect(written && 'attention' in written ? written.attention : []).toContain(`services: the source's product is ${product.length} characters (at most 100); left out — name the service`);
+      const { records, problems } = await loadRecords(path.join(dir, 'out'));
+      expect(problems).toEqual([]);
+      expect(records[0]!.data.services).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
