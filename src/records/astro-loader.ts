@@ -92,7 +92,7 @@ async function loadOne(context: LoaderContext, root: string, absolute: string, p
     // An empty frontmatter first: Astro's renderer reads a leading `---` block itself, with another YAML engine.
     rendered = await context.renderMarkdown(`---\n---\n${record.body}`, { fileURL: new URL(`file://${absolute}`) });
   } catch (error) {
-    const cause = error instanceof Error ? (/Maximum call stack/i.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0]) : String(error);
+    const cause = error instanceof Error ? (/call stack|stack overflow/i.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0]) : String(error);
     problems.push(problemAt(file, { line: record.bodyLine, column: 1 }, 'error', `Markdown body could not be rendered (${cause})`, MARKDOWN_RENDER));
     return undefined;
   }

@@ -184,7 +184,7 @@ function yamlReason(error: YAMLError, yaml: string): string {
       return key ? `Duplicate field \`${key}\`, each field may appear once` : 'Duplicate field, each field may appear once';
     }
     default:
-      // The parser turns a stack overflow on absurd nesting into an error; say what it means.
-      return /call stack/i.test(error.message) ? 'Invalid YAML: nested too deeply' : `Invalid YAML: ${error.message}`;
+      // The parser turns a stack overflow on absurd nesting into an error (V8 words it as a call-stack or a RegExp stack overflow); say what it means.
+      return /call stack|stack overflow/i.test(error.message) ? 'Invalid YAML: nested too deeply' : `Invalid YAML: ${error.message}`;
   }
 }
