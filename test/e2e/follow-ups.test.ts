@@ -5,13 +5,12 @@
  * Screenshots (laptop and phone, zh and en, light and dark) go to
  * test-output/screenshots/follow-*.png for review.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, SCREENSHOT_DIR } from './setup/browser.ts';
-import { buildSite, serveStatic, type SiteServer } from './setup/server.ts';
+import { buildSite, ROOT, serveStatic, TEST_OUTPUT, type SiteServer } from './setup/server.ts';
 import { axeViolations } from './support/axe.ts';
 import { synthRecordFiles } from '../../scripts/lib/synth-follow-library.ts';
 import { FIXTURE, FIXTURE_LIBRARY } from '../support/fixture-library.ts';
@@ -38,13 +37,15 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'precedent-follow-e2e-'));
+  // Inside the project: the content folder is a setting relative to the project root.
+  mkdirSync(TEST_OUTPUT, { recursive: true });
+  work = mkdtempSync(path.join(TEST_OUTPUT, 'follow-e2e-'));
   const library = path.join(work, 'library');
   cpSync(FIXTURE_LIBRARY, library, { recursive: true, filter: (file) => !file.endsWith('README.markdown') });
   for (const file of synthRecordFiles(SYNTH_COUNT)) writeFileSync(path.join(library, file.name), file.text);
   buildSite({
     outDir: path.join(work, 'dist'),
-    env: { PRECEDENT_CONTENT: library, PRECEDENT_CACHE_DIR: path.join(work, 'cache'), PRECEDENT_TODAY: TODAY, PRECEDENT_BASE: '' },
+    env: { PRECEDENT_CONTENT: path.relative(ROOT, library), PRECEDENT_CACHE_DIR: path.join(work, 'cache'), PRECEDENT_TODAY: TODAY, PRECEDENT_BASE: '' },
   });
   site = await serveStatic(path.join(work, 'dist'));
   browser = await launchBrowser();
