@@ -15,6 +15,7 @@ import {
 } from './constants.ts';
 import { extractFacts } from './extract-facts.ts';
 import { conceptFacts } from './lexicon.ts';
+import { isGenericWord } from './generic-words.ts';
 import { FIGURE_TYPES } from './describe-fact.ts';
 import { figureRange, rangeBuckets, type FigureRange } from './figures.ts';
 import { containingCidrs } from './ip.ts';
@@ -43,6 +44,10 @@ export interface AnalyzedQuery {
   facts: QueryFact[];
   /** Distinct text terms, in query order. */
   terms: string[];
+  /** The query's words (runs) as written, in the order `wordCoverage` reports them. */
+  words: string[];
+  /** Per word: false for a word of any incident (`failed`, `超时`; see `generic-words.ts`). */
+  specific: boolean[];
   /** Query words behind a set of matched terms, for evidence labels. */
   display: WordDisplay;
   /** For each query word (run), the share of its terms in `matched`: coverage counts words, not bigrams. */
@@ -65,6 +70,8 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
     truncated,
     facts: [...facts, ...concepts].map((fact) => ({ fact, lookups: lookupsOf(fact) })),
     terms,
+    words: runs.map((run) => run.text),
+    specific: runs.map((run) => !isGenericWord(run.text)),
     display: (matched) => displayWords(matched, runs),
     wordCoverage: (matched) => runs.map((run) => run.terms.filter((t) => matched.has(t)).length / run.terms.length),
   };

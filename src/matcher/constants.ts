@@ -141,9 +141,17 @@ export const MIN_RAW_SCORE = 0.25;
 export const MAX_REASONS = 8;
 /** Evidence lighter than this share of a result's heaviest is not shown (it still counts). */
 export const MIN_REASON_SHARE = 0.08;
-/** Raw score a result needs to be `strong`. */
-export const CONFIDENCE_STRONG_RAW = 6;
-/** A strong top result is at least this share of its raw score ahead of the next one. */
+/** A top result is strong on a fact match at least this heavy (type weight × rarity × place)… */
+export const CONFIDENCE_FACT_WEIGHT = 2;
+/** …when it is this share of its raw score ahead of the next result. */
+export const CONFIDENCE_FACT_MARGIN = 0.3;
+/** Uncapped text relevance counts this much beside fact weights in the explained-query test. */
+export const CONFIDENCE_TEXT_FACTOR = 0.5;
+/** (facts + text factor × text) × specific share a top result needs to be strong on what it explains. */
+export const CONFIDENCE_EXPLAINED = 5;
+/** Share of the query's specific words a strong top result must explain. */
+export const CONFIDENCE_MIN_SPECIFIC = 0.5;
+/** A later result is strong beside a strong top when within this share of its raw score (a second write-up). */
 export const CONFIDENCE_STRONG_MARGIN = 0.25;
 /** Raw score a result needs to be `likely` rather than `weak`. */
 export const CONFIDENCE_LIKELY_RAW = 2;

@@ -184,7 +184,7 @@ export class Matcher {
     scoreFacts(analyzed.facts, this.factTables(), this.size, acc);
     scoreText(queryText(this.store.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
     scoreBody(this.bodyTerms(analyzed.terms), (term) => this.store.wordPostings(term), this.size, analyzed.display, acc);
-    return rank(acc, limit, undefined, analyzed.wordCoverage);
+    return rank(acc, limit, undefined, analyzed.wordCoverage, analyzed);
   }
 
   /**
@@ -326,7 +326,7 @@ function safeAnalyze(query: unknown): AnalyzedQuery {
     return analyzeQuery(query);
   } catch {
     const chars = typeof query === 'string' ? query.length : 0;
-    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], display: () => [], wordCoverage: () => [] };
+    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], words: [], specific: [], display: () => [], wordCoverage: () => [] };
   }
 }
 

@@ -261,6 +261,26 @@ export interface Ranked {
   raw: number;
   score: number;
   reasons: Reason[];
+  /** What confidence is read from (see `confidence.ts`). */
+  evidence: RankEvidence;
+}
+
+/** The evidence behind a ranked entry, beyond its raw score (what `confidence.ts` reads). */
+export interface RankEvidence {
+  /** Sum of typed fact weights. */
+  facts: number;
+  /** The heaviest single fact match (type × rarity × place × nearness). */
+  bestFact: number;
+  /** Text relevance before the cap (coverage-weighted): rare words matched add up here without saturating. */
+  textRaw: number;
+  /** Share of the query's specific words (not words of any incident) this record explains, by text or by a fact, 0..1. */
+  specific: number;
+}
+
+/** The query's words, for how much of it a record explains. */
+export interface QueryWords {
+  words: string[];
+  specific: boolean[];
 }
 
 /**
@@ -271,12 +291,12 @@ export interface Ranked {
  * `COVERAGE_FLOOR` of its text score for one word of many up to all of it.
  * Without `wordCoverage` (related records) each term counts as a word.
  */
-export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number, wordCoverage?: WordCoverage): Ranked[] {
-  const totals: Array<{ ref: number; raw: number; coverage: number }> = [];
+export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: number, wordCoverage?: WordCoverage, query?: QueryWords): Ranked[] {
+  const totals: Array<{ ref: number; raw: number; coverage: number; shares: number[] }> = [];
   for (const [ref, entry] of acc) {
     if (ref === exclude) continue;
     const raw = entry.facts + TEXT_CAP * (1 - Math.exp(-entry.text / TEXT_CAP));
-    if (raw >= MIN_RAW_SCORE) totals.push({ ref, raw, coverage: 1 });
+    if (raw >= MIN_RAW_SCORE) totals.push({ ref, raw, coverage: 1, shares: [] });
   }
   totals.sort((a, b) => b.raw - a.raw || a.ref - b.ref);
   const candidates = totals.slice(0, Math.max(limit, RERANK_DEPTH));
@@ -292,6 +312,7 @@ export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: num
     if (activeCount === 0) return;
     const entry = acc.get(candidate.ref)!;
     const covered = shares[i]!.reduce((sum, share, word) => sum + (active[word] ? share : 0), 0) / activeCount;
+    candidate.shares = shares[i]!;
     candidate.coverage = COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * covered;
     candidate.raw = entry.facts + TEXT_CAP * (1 - Math.exp(-(entry.text * candidate.coverage) / TEXT_CAP));
   });
@@ -299,8 +320,9 @@ export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: num
   return candidates
     .filter((c) => c.raw >= MIN_RAW_SCORE)
     .slice(0, limit)
-    .map(({ ref, raw, coverage }) => {
-      const pending = acc.get(ref)!.reasons;
+    .map(({ ref, raw, coverage, shares: wordShares }) => {
+      const entry = acc.get(ref)!;
+      const pending = entry.reasons;
       const heaviest = pending.reduce((max, r) => Math.max(max, r.weight), 0);
       const reasons = pending
         .filter((r) => r.weight > 0 && r.weight >= heaviest * MIN_REASON_SHARE)
@@ -308,8 +330,34 @@ export function rank(acc: Map<number, Accumulator>, limit: number, exclude?: num
         .slice(0, MAX_REASONS)
         .map((r) => ('make' in r ? r.make(r.weight * coverage) : factReason(r)))
         .map((r) => ({ ...r, weight: Math.round(r.weight * 1000) / 1000 }));
-      return { ref, raw, score: toScore(raw), reasons };
+      const bestFact = pending.reduce((max, r) => ('matched' in r ? Math.max(max, r.weight) : max), 0);
+      const specific = query ? explainedShare(query, wordShares, pending) : 0;
+      return { ref, raw, score: toScore(raw), reasons, evidence: { facts: entry.facts, bestFact, textRaw: entry.text * coverage, specific } };
     });
+}
+
+/**
+ * Share of the query's specific words a record explains: by its matched
+ * text terms, or by a matched fact written inside the word (`ECONNRESET`,
+ * `限流` bridged to `rate limiting`), whichever covers more of it.
+ */
+function explainedShare(query: QueryWords, textShares: readonly number[], reasons: readonly PendingReason[]): number {
+  const facts = reasons.filter((r): r is FactMatch => 'matched' in r).map((r) => r.query.toLowerCase());
+  let total = 0;
+  let count = 0;
+  query.words.forEach((word, i) => {
+    if (!query.specific[i]) return;
+    count++;
+    const lower = word.toLowerCase();
+    let share = textShares[i] ?? 0;
+    for (const fact of facts) {
+      if (fact === '' || share >= 1) break;
+      if (fact.includes(lower)) share = 1;
+      else if (lower.includes(fact)) share = Math.max(share, Math.min(1, fact.length / lower.length));
+    }
+    total += share;
+  });
+  return count === 0 ? 0 : total / count;
 }
 
 /** Each distinct matched term as a word of its own: 1 where a candidate has it, else 0. */
