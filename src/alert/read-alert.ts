@@ -21,6 +21,8 @@ export interface AlertReading {
   query: string;
   /** One line: "read an Alertmanager payload: 3 alerts (3 firing); alertname …; annotations summary, description". */
   summary: string;
+  /** The same line in Chinese, for the Chinese match page: "读取 Alertmanager 告警数据：3 条告警（3 条 firing）；…". */
+  summaryZh: string;
 }
 
 /** The outcome of {@link readAlert}. */
@@ -52,7 +54,7 @@ export function readAlert(text: string): AlertRead {
   for (const item of payload.items) if (item.status) statuses[item.status] = (statuses[item.status] ?? 0) + 1;
   const alerts = payload.items.length + (payload.omitted ?? 0);
   const reading = { format: payload.format, alerts, statuses, fields, query };
-  return { kind: 'alert', reading: { ...reading, summary: summarize(reading, payload.items.length) } };
+  return { kind: 'alert', reading: { ...reading, summary: summarize(reading, payload.items.length), summaryZh: summarizeZh(reading, payload.items.length) } };
 }
 
 /**
@@ -65,18 +67,44 @@ export function looksLikeAlertJson(text: string): boolean {
   return /^[[{]/.test(head) && /"(alerts|commonLabels|groupKey|involvedObject|regarding|evalMatches|ruleName)"\s*:|"kind"\s*:\s*"Event(List)?"/.test(head);
 }
 
-function summarize(reading: Omit<AlertReading, 'summary'>, read: number): string {
+function summarize(reading: Omit<AlertReading, 'summary' | 'summaryZh'>, read: number): string {
   const noun = reading.format === 'kubernetes-event' ? 'event' : 'alert';
   const count = `${reading.alerts} ${noun}${reading.alerts === 1 ? '' : 's'}`;
   const statuses = Object.entries(reading.statuses).map(([status, n]) => `${n} ${status}`).join(', ');
   const parts = [`${count}${statuses ? ` (${statuses})` : ''}`];
   if (read > MAX_ALERTS) parts.push(`the first ${MAX_ALERTS} read`);
-  const labels = reading.fields.filter((f) => f.kind === 'label');
-  if (labels.length > 0) {
-    parts.push(`labels ${labels.map((f) => `${f.name}=${f.values.slice(0, SUMMARY_VALUES).join('|')}${f.values.length > SUMMARY_VALUES ? `|+${f.values.length - SUMMARY_VALUES}` : ''}`).join(', ')}`);
-  }
+  const labels = labelList(reading.fields);
+  if (labels) parts.push(`labels ${labels}`);
   const annotations = reading.fields.filter((f) => f.kind === 'annotation');
   if (annotations.length > 0) parts.push(`${reading.format === 'kubernetes-event' ? 'text' : 'annotations'} ${annotations.map((f) => f.name).join(', ')}`);
   const article = reading.format === 'alertmanager' ? 'an' : 'a';
   return `read ${article} ${FORMAT_NAMES[reading.format]} payload: ${parts.join('; ')}`;
+}
+
+/** Chinese display names of the formats. */
+const FORMAT_NAMES_ZH: Record<AlertFormat, string> = {
+  alertmanager: 'Alertmanager 告警',
+  grafana: 'Grafana 告警',
+  'kubernetes-event': 'Kubernetes 事件',
+};
+
+/** The summary line in Chinese (label names and values stay as the payload wrote them). */
+function summarizeZh(reading: Omit<AlertReading, 'summary' | 'summaryZh'>, read: number): string {
+  const noun = reading.format === 'kubernetes-event' ? '事件' : '告警';
+  const statuses = Object.entries(reading.statuses).map(([status, n]) => `${n} 条 ${status}`).join('，');
+  const parts = [`${reading.alerts} 条${noun}${statuses ? `（${statuses}）` : ''}`];
+  if (read > MAX_ALERTS) parts.push(`只读取了前 ${MAX_ALERTS} 条`);
+  const labels = labelList(reading.fields);
+  if (labels) parts.push(`标签 ${labels}`);
+  const annotations = reading.fields.filter((f) => f.kind === 'annotation');
+  if (annotations.length > 0) parts.push(`${reading.format === 'kubernetes-event' ? '文本' : '注解'} ${annotations.map((f) => f.name).join(', ')}`);
+  return `已读取 ${FORMAT_NAMES_ZH[reading.format]}数据：${parts.join('；')}`;
+}
+
+/** `name=v1|v2|v3|+2, …` for the label fields, or '' when there are none. */
+function labelList(fields: AlertField[]): string {
+  return fields
+    .filter((f) => f.kind === 'label')
+    .map((f) => `${f.name}=${f.values.slice(0, SUMMARY_VALUES).join('|')}${f.values.length > SUMMARY_VALUES ? `|+${f.values.length - SUMMARY_VALUES}` : ''}`)
+    .join(', ');
 }

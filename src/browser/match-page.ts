@@ -131,7 +131,7 @@ export function initMatchPage(root: HTMLElement): void {
     }
     // A pasted alert payload is matched on its labels and annotations, and the note says what was read.
     const intake = readAlert(query);
-    const alertLine = intake.kind === 'alert' ? intake.reading.summary : intake.kind === 'invalid' && looksLikeAlertJson(query) ? `${intake.message}; matched as plain text` : undefined;
+    const alertLine = intake.kind === 'alert' ? (ctx.lang === 'zh' ? intake.reading.summaryZh : intake.reading.summary) : intake.kind === 'invalid' && looksLikeAlertJson(query) ? `${intake.message}; matched as plain text` : undefined;
     const text = intake.kind === 'alert' ? intake.reading.query : query;
     notes(query, text.length > MAX_QUERY_CHARS ? MAX_QUERY_CHARS : undefined, alertLine);
     // searchDetailed() never throws and answers from the chunks already loaded; when it had

@@ -49,8 +49,10 @@ export function numberFacts(lexemes: Lexeme[], i: number, numeral: RegExpExecArr
   const cjkAfter = n1?.kind === 'cjk' ? n1.text : '';
   const cjkBefore = p1?.kind === 'cjk' ? p1.text : '';
   op ??= opBefore(p1, p2, cjkBefore);
-  const label = unit !== undefined || op !== undefined || COUNT_CJK_UNITS.some((s) => cjkAfter.startsWith(s)) ? figureLabelBefore(lexemes, i) : undefined;
-  const span = figureSpan(lexeme, numeral[1] === undefined && op !== undefined ? p1 : undefined, glued === undefined && unit !== undefined ? n1 : undefined);
+  // `more than 40%`: the comparison's words belong to the figure's text, and its label is read before them.
+  const opWords = numeral[1] === undefined && op !== undefined && p1?.kind !== 'cjk' ? (p1?.lower === 'than' ? 2 : 1) : 0;
+  const label = unit !== undefined || op !== undefined || COUNT_CJK_UNITS.some((s) => cjkAfter.startsWith(s)) ? figureLabelBefore(lexemes, i, opWords) : undefined;
+  const span = figureSpan(lexeme, opWords === 2 ? [p2!, p1!] : opWords === 1 ? [p1!] : [], glued === undefined && unit !== undefined ? n1 : undefined);
 
   if (unit === '%') {
     return void out.push(fact(lexeme, 'percent', `percent:${value}`, { ...span, value, decimals, unit: '%', ...(op && { op }), ...(label && { label }) }));
@@ -121,13 +123,15 @@ function unitOf(word: string): { kind: 'duration' | 'size' | 'count'; factor: nu
 }
 
 /** Text and span of a figure with the comparison and unit written around it (`>1000 connections`). */
-function figureSpan(lexeme: Lexeme, opLexeme: Lexeme | undefined, unitLexeme: Lexeme | undefined): Pick<Fact, 'text' | 'start' | 'end'> {
+function figureSpan(lexeme: Lexeme, opLexemes: Lexeme[], unitLexeme: Lexeme | undefined): Pick<Fact, 'text' | 'start' | 'end'> {
   let text = lexeme.text;
   let start = lexeme.start;
   let end = lexeme.end;
-  if (opLexeme && opLexeme.kind !== 'cjk') {
-    text = opLexeme.kind === 'op' ? `${opLexeme.text}${text}` : `${opLexeme.text} ${text}`;
-    start = opLexeme.start;
+  const first = opLexemes[0];
+  if (first) {
+    // From the first word of the comparison (`more than 40%`) to the number.
+    text = first.kind === 'op' ? `${first.text}${text}` : [...opLexemes.map((l) => l.text), text].join(' ');
+    start = first.start;
   }
   if (unitLexeme) {
     text = unitLexeme.text === '%' ? `${text}%` : `${text} ${unitLexeme.text}`;

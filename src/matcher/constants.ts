@@ -77,6 +77,10 @@ export const UNTYPED_MATCH_FACTOR = 0.5;
 export const PROTOCOL_MATCH_FACTOR = 1.15;
 /** Port matched with a different protocol than the query's. */
 export const PROTOCOL_MISMATCH_FACTOR = 0.6;
+/** Figure matched with a label that agrees with the query's (`failure rate` and `失败率`). */
+export const LABEL_MATCH_FACTOR = 1.15;
+/** Figure matched with a label that disagrees with the query's (`usage 41%` for `failure rate 41%`). */
+export const LABEL_MISMATCH_FACTOR = 0.5;
 /** Ports every network uses: they say little about which incident this is. */
 export const WELL_KNOWN_PORTS: readonly number[] = [22, 25, 53, 80, 123, 443, 8080, 8443];
 /** Damping of a well-known port's weight. */
@@ -125,8 +129,12 @@ export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
 /** lunr field boosts of the core text index. */
 export const FIELD_BOOSTS = { title: 3, summary: 1, symptoms: 2, tags: 2 } as const;
-/** Query-time boost of a CJK bigram over a unigram. */
-export const BIGRAM_BOOST = 2;
+/**
+ * Query-time boost of a CJK bigram over a unigram. 1: a Chinese word already
+ * gives lunr one term per bigram, so a boost on each made one Chinese word
+ * outweigh an English product name beside it (`pgbouncer 拒绝连接`).
+ */
+export const BIGRAM_BOOST = 1;
 
 /** Candidates re-scored with text coverage (the share of the query's matched words a record has). */
 export const RERANK_DEPTH = 50;

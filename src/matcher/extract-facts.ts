@@ -36,7 +36,7 @@ const NUMERAL = /^(>=|<=|>|<|~)?(\d{1,15}(?:\.\d{1,6})?)(%|[a-zA-Z]{1,12})?$/;
 const PORT_COLON = /^:(\d{1,5})$/;
 const PORT_PROTO = /^(\d{1,5})\/(tcp|udp|sctp)$/;
 const PROTO_PORT = /^(tcp|udp|sctp)[/:](\d{1,5})$/;
-const KEY_VALUE = /^([a-z][\w.-]{0,40})[:=](.{1,80})$/i;
+const KEY_VALUE = /^(-{0,2})([a-z][\w.-]{0,40})[:=](.{1,80})$/i;
 const HOST_PORT = /^([a-z][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8})[.:](\d{1,5}|[a-z][a-z-]{1,15})$/i;
 const SIGNAL = /^SIG[A-Z]{2,8}$/;
 const EXCEPTION = /^(?:[A-Za-z_$][\w$]{0,60}\.){0,12}([A-Z][A-Za-z0-9]{0,60}(?:Exception|Error))$/;
@@ -153,8 +153,9 @@ function keyValueFacts(lexemes: Lexeme[], i: number, out: Fact[]): boolean {
   const lexeme = lexemes[i]!;
   const match = KEY_VALUE.exec(lexeme.text);
   if (!match) return false;
-  const key = match[1]!.toLowerCase();
-  const value = match[2]!;
+  const dashes = match[1]!;
+  const key = match[2]!.toLowerCase();
+  const value = match[3]!;
   if (/^\d{1,5}$/.test(value) && (PORT_WORDS.has(key) || key.endsWith('port'))) {
     portFact(lexeme, value, lineProtocol(lexemes, i), out);
     return true;
@@ -173,8 +174,16 @@ function keyValueFacts(lexemes: Lexeme[], i: number, out: Fact[]): boolean {
     out.push(fact(lexeme, 'http', `http:${value}`, { value: Number(value) }));
     return true;
   }
+  const separator = lexeme.text[dashes.length + match[2]!.length];
   if (/^[a-z][\w-]{0,40}$/i.test(value) && !/^[a-z]{1,5}$/i.test(key + value)) {
-    out.push(fact(lexeme, 'identifier', `identifier:${key}${lexeme.text[match[1]!.length]}${value.toLowerCase()}`));
+    out.push(fact(lexeme, 'identifier', `identifier:${dashes}${key}${separator}${value.toLowerCase()}`));
+    return true;
+  }
+  // `--max-conns=15692`, `max_connections=500`: the setting as written, and its number for prose that spells it out.
+  // A plain short key (`Len=21`, `ttl=64` in a packet capture) is left to the number alone.
+  if (/^\d{1,12}$/.test(value) && (dashes !== '' || (separator === '=' && /[-_.]/.test(key)))) {
+    out.push(fact(lexeme, 'identifier', `identifier:${dashes}${key}=${value}`));
+    out.push(fact(lexeme, 'number', `number:${Number(value)}`, { value: Number(value), decimals: 0 }));
     return true;
   }
   return false;

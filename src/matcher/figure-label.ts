@@ -35,11 +35,16 @@ export function englishLabel(label: string): string | undefined {
   return undefined;
 }
 
-/** The label of the figure at lexeme `i`, from up to three lexemes before it on the same line. */
-export function figureLabelBefore(lexemes: Lexeme[], i: number): string | undefined {
+/**
+ * The label of the figure at lexeme `i`, from up to three lexemes before it
+ * on the same line, after skipping the `skip` words of its comparison
+ * (`failure rate more than 40%`: the label is read before `more than`).
+ */
+export function figureLabelBefore(lexemes: Lexeme[], i: number, skip = 0): string | undefined {
   const line = lexemes[i]!.line;
   const words: string[] = [];
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+  const from = i - 1 - skip;
+  for (let k = from; k >= Math.max(0, from - 2); k--) {
     const lexeme = lexemes[k]!;
     if (lexeme.line !== line) break;
     if (lexeme.kind === 'cjk') {

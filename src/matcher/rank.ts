@@ -16,6 +16,8 @@ import {
   MAX_TEXT_DOCS,
   MIN_RAW_SCORE,
   MIN_REASON_SHARE,
+  LABEL_MATCH_FACTOR,
+  LABEL_MISMATCH_FACTOR,
   PROTOCOL_MATCH_FACTOR,
   PROTOCOL_MISMATCH_FACTOR,
   RERANK_DEPTH,
@@ -107,7 +109,7 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
             near = nearness(lookup.range, postings[i + 3]!);
             if (near === 0) continue;
           }
-          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence) * languageFactor(fact.type, fact.text, evidence);
+          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence) * languageFactor(fact.type, fact.text, evidence) * labelFactor(fact.label, type, evidence);
           const current = best.get(ref);
           if (current && current.weight >= weight) continue;
           const approximate = lookup.range !== undefined && postings[i + 3] !== lookup.range.value;
@@ -161,6 +163,22 @@ function prior(queryType: string, keyType: string, value: number | undefined): n
 function languageFactor(type: string, query: string, evidence: string): number {
   if (type !== 'concept') return 1;
   return isChineseVariant(query) === isChineseVariant(evidence) ? CONCEPT_SAME_LANGUAGE_FACTOR : 1;
+}
+
+/** Labels that say only what kind of number a figure is, not what was measured. */
+const PLAIN_LABELS: ReadonlySet<string> = new Set(['', 'count', 'size', 'duration']);
+
+/**
+ * Figures whose labels disagree (`usage 41%` for `failure rate 41%`) are
+ * less likely the same observation: `LABEL_MISMATCH_FACTOR`; agreeing labels
+ * `LABEL_MATCH_FACTOR`; a figure without a label on either side, 1.
+ */
+function labelFactor(queryLabel: string | undefined, keyType: string, evidence: string): number {
+  if (!queryLabel || (keyType !== 'percent' && keyType !== 'figure')) return 1;
+  const recordLabel = evidence.replace(/\s*[<>=~]*\d[\s\S]*$/, '').trim().toLowerCase();
+  if (PLAIN_LABELS.has(recordLabel)) return 1;
+  const query = queryLabel.toLowerCase();
+  return recordLabel.includes(query) || query.includes(recordLabel) ? LABEL_MATCH_FACTOR : LABEL_MISMATCH_FACTOR;
 }
 
 function protocolFactor(protocol: string | undefined, evidence: string): number {

@@ -45,6 +45,15 @@ describe('readAlert', () => {
     );
   });
 
+  it('says the same line in Chinese for the Chinese match page', () => {
+    const read = reading(payload('alertmanager-scale-udp.json'));
+    expect(read.summaryZh).toBe(
+      '已读取 Alertmanager 告警数据：3 条告警（2 条 firing，1 条 resolved）；标签 alertname=ScalePricePushFailing, instance=10.42.7.19:5002|10.42.7.23:5002|10.42.7.31:5002, '
+        + 'job=yh-sod-scale-deviceadapter, namespace=store-devices, pod=yh-sod-scale-deviceadapter-7d9f8c6b5-x2kqz|yh-sod-scale-deviceadapter-7d9f8c6b5-q8vzn|yh-sod-scale-deviceadapter-7d9f8c6b5-m4wtb；'
+        + '注解 summary, description',
+    );
+  });
+
   it('builds a query of typed facts and words, leaving out severity and URLs', () => {
     const { query } = reading(payload('alertmanager-scale-udp.json'));
     expect(query.split('\n')).toEqual([
