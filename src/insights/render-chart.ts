@@ -81,9 +81,25 @@ export function renderChart(spec: ChartSpec, size: { width: number; height: numb
   }
 }
 
+/**
+ * `style="font-size:12px;…"` as presentation attributes (`font-size="12px"`):
+ * the pages' Content-Security-Policy refuses style attributes, and SVG reads
+ * these properties from attributes alike.
+ */
+function styleToAttributes(svg: string): string {
+  return svg.replace(/ style="([^"]*)"/g, (_, declarations: string) =>
+    declarations
+      .split(';')
+      .map((declaration) => declaration.split(':').map((part) => part.trim()))
+      .filter(([name, value]) => name && value && /^[a-z-]+$/.test(name))
+      .map(([name, value]) => ` ${name}="${value}"`)
+      .join(''),
+  );
+}
+
 /** Drops what only interactive charts need and lets CSS size the SVG. */
 function tidy(svg: string): string {
-  return svg
+  return styleToAttributes(svg)
     .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/ pointer-events="visible"/g, '')
