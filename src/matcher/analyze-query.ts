@@ -26,6 +26,8 @@ import type { Fact } from './types.ts';
 export interface Lookup {
   key: string;
   factor: number;
+  /** A near key rather than the query's own (a typo): evidence reads `record ≈ query`. */
+  approximate?: boolean;
   /** For figure buckets: the accepted range. */
   range?: FigureRange;
 }
@@ -46,6 +48,8 @@ export interface AnalyzedQuery {
   terms: string[];
   /** The query's words (runs) as written, in the order `wordCoverage` reports them. */
   words: string[];
+  /** Per word, its text terms. */
+  wordTerms: string[][];
   /** Per word: false for a word of any incident (`failed`, `超时`; see `generic-words.ts`). */
   specific: boolean[];
   /** Query words behind a set of matched terms, for evidence labels. */
@@ -72,6 +76,7 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
     terms,
     words: runs.map((run) => run.text),
     specific: runs.map((run) => !isGenericWord(run.text)),
+    wordTerms: runs.map((run) => run.terms),
     display: (matched) => displayWords(matched, runs),
     wordCoverage: (matched) => runs.map((run) => run.terms.filter((t) => matched.has(t)).length / run.terms.length),
   };

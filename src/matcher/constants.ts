@@ -164,6 +164,15 @@ export const CONFIDENCE_STRONG_MARGIN = 0.25;
 /** Raw score a result needs to be `likely` rather than `weak`. */
 export const CONFIDENCE_LIKELY_RAW = 2;
 
+/** Shortest query word tried for typos (errno, exception and identifier names, and words). */
+export const MIN_TYPO_CHARS = 5;
+/** Query words tried for typos, in query order (those that found nothing as written). */
+export const MAX_TYPO_WORDS = 4;
+/** Edit-distance computations per query, over all words tried. */
+export const MAX_TYPO_COMPARISONS = 50_000;
+/** A match through a typo counts this much of an exact one. */
+export const TYPO_FACTOR = 0.6;
+
 /** A bundle whose chunks hold fewer characters than this is fetched whole by the first `searchAll` (then it works offline). */
 export const LOAD_ALL_BELOW_CHARS = 256 * 1024;
 /** Concurrent chunk fetches in `searchAll`. */

@@ -69,6 +69,8 @@ export class IndexStore {
   readonly body: FactTable;
   readonly text: TextIndex;
   private readonly words = new Map<string, WordPostings>();
+  /** Every key loaded so far (for typo candidates). */
+  readonly vocabulary: string[] = [];
   private readonly keyLoaded: boolean[];
   private readonly rows: Array<DocRow[] | undefined>;
   private refs: Map<string, number> | undefined;
@@ -156,6 +158,7 @@ export class IndexStore {
       ] as const);
       keys.forEach((key, k) => {
         const [core, body, text, words] = decoded[k]!;
+        this.vocabulary.push(key);
         if (core) this.core.keys[key] = core;
         if (body) this.body.keys[key] = body;
         if (text) this.text.insert(text);

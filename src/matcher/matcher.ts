@@ -5,16 +5,17 @@
  * `Matcher.fromBundle` loads everything. `search` is synchronous over what is
  * loaded; nothing here throws into a page.
  */
-import { CHUNK_FETCH_CONCURRENCY, DEFAULT_LIMIT, LOAD_ALL_BELOW_CHARS, MAX_LIMIT, MAX_QUERY_TERMS, MAX_TEXT_POSTINGS } from './constants.ts';
+import { CHUNK_FETCH_CONCURRENCY, DEFAULT_LIMIT, LOAD_ALL_BELOW_CHARS, MAX_LIMIT, MAX_QUERY_TERMS, MAX_TEXT_POSTINGS, TYPO_FACTOR } from './constants.ts';
 import { MAX_WORDS_SHOWN, analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
 import { MANIFEST_FILE, WHERE_CODES, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
 import { ChunkError, IndexStore, readDirectory } from './index-store.ts';
 import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
 import { queryText } from './text-index.ts';
-import { evidenceOf } from './describe-fact.ts';
+import { evidenceOf, typeOfKey } from './describe-fact.ts';
+import { typoCandidates } from './typos.ts';
 import { assessConfidence } from './confidence.ts';
 import { isCjk, tokenizeText } from './text-tokenize.ts';
-import type { IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
+import type { Fact, IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
 
 /** Fetches a bundle file by name; `url` says where it lives (for messages). */
 interface Loader {
@@ -180,11 +181,56 @@ export class Matcher {
 
   private rankQuery(analyzed: AnalyzedQuery, limit: number): Ranked[] {
     if (this.size === 0) return [];
+    const exact = this.rankWith(analyzed, limit, { facts: [], terms: new Map() });
+    // Typos are tried only when the query as written has no strong answer: a word absent from the
+    // library (`mssql`) is not taken for a near one (`mysql`) when the rest of the query already tells.
+    if (assessConfidence(exact)[0] === 'strong') return exact;
+    const typos = this.typos(analyzed);
+    return typos.facts.length === 0 && typos.terms.size === 0 ? exact : this.rankWith(analyzed, limit, typos);
+  }
+
+  private rankWith(analyzed: AnalyzedQuery, limit: number, typos: Typos): Ranked[] {
     const acc = new Map<number, Accumulator>();
-    scoreFacts(analyzed.facts, this.factTables(), this.size, acc);
+    scoreFacts([...analyzed.facts, ...typos.facts], this.factTables(), this.size, acc);
     scoreText(queryText(this.store.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
     scoreBody(this.bodyTerms(analyzed.terms), (term) => this.store.wordPostings(term), this.size, analyzed.display, acc);
-    return rank(acc, limit, undefined, analyzed.wordCoverage, analyzed);
+    let coverage = analyzed.wordCoverage;
+    if (typos.terms.size > 0) {
+      // A corrected term stands for the query's own: it covers the word, and its evidence shows both.
+      const display = (matched: ReadonlySet<string>) => [...matched].map((term) => `${term} ≈ ${typos.terms.get(term)!.word}`);
+      const corrected = [...typos.terms.keys()];
+      scoreText(queryText(this.store.text, corrected), display, acc, TYPO_FACTOR);
+      scoreBody(corrected, (term) => this.store.wordPostings(term), this.size, display, acc, TYPO_FACTOR);
+      coverage = (matched) => analyzed.wordCoverage(new Set([...matched].map((term) => typos.terms.get(term)?.term ?? term)));
+    }
+    return rank(acc, limit, undefined, coverage, analyzed);
+  }
+
+  /**
+   * Typo lookups for the query's Latin words that find nothing as written
+   * (no text posting, not a fact): near fact names as facts, near text terms
+   * as terms (each mapped to the word and term it corrects).
+   */
+  private typos(analyzed: AnalyzedQuery): Typos {
+    const facts: QueryFact[] = [];
+    const terms = new Map<string, { word: string; term: string }>();
+    const words: Array<{ word: string; term: string | undefined }> = [];
+    analyzed.words.forEach((word, i) => {
+      const own = analyzed.wordTerms[i] ?? [];
+      if (own.some((t) => isCjk(t[0]!)) || !/^[a-z][\w.-]*$/i.test(word)) return;
+      if (own.some((t) => this.store.text.docFrequency(t) > 0 || this.store.wordPostings(t) !== undefined)) return;
+      words.push({ word, term: own.length === 1 ? own[0] : undefined });
+    });
+    if (words.length === 0) return { facts, terms };
+    for (const { word, keys } of typoCandidates(words, this.store.vocabulary)) {
+      const own = words.find((w) => w.word === word)!.term;
+      for (const key of keys) {
+        if (key.includes(':')) {
+          facts.push({ fact: { type: typeOfKey(key) as Fact['type'], key, text: word, start: 0, end: 0 }, lookups: [{ key, factor: TYPO_FACTOR, approximate: true }] });
+        } else if (own !== undefined && !terms.has(key)) terms.set(key, { word, term: own });
+      }
+    }
+    return { facts, terms };
   }
 
   /**
@@ -320,13 +366,19 @@ export class Matcher {
   }
 }
 
+/** Typo lookups of a query: near fact names as facts; near text terms, each with the word and term it corrects. */
+interface Typos {
+  facts: QueryFact[];
+  terms: Map<string, { word: string; term: string }>;
+}
+
 /** `analyzeQuery`, or an empty analysis should it ever fail. */
 function safeAnalyze(query: unknown): AnalyzedQuery {
   try {
     return analyzeQuery(query);
   } catch {
     const chars = typeof query === 'string' ? query.length : 0;
-    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], words: [], specific: [], display: () => [], wordCoverage: () => [] };
+    return { chars, processedChars: 0, truncated: chars > 0, facts: [], terms: [], words: [], specific: [], wordTerms: [], display: () => [], wordCoverage: () => [] };
   }
 }
 

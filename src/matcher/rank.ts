@@ -112,7 +112,7 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
           const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence) * languageFactor(fact.type, fact.text, evidence) * labelFactor(fact.label, type, evidence);
           const current = best.get(ref);
           if (current && current.weight >= weight) continue;
-          const approximate = lookup.range !== undefined && postings[i + 3] !== lookup.range.value;
+          const approximate = lookup.approximate === true || (lookup.range !== undefined && postings[i + 3] !== lookup.range.value);
           best.set(ref, { type, weight, where, matched: evidence, query: fact.text, approximate });
         }
       }
@@ -197,9 +197,9 @@ function accOf(acc: Map<number, Accumulator>, ref: number): Accumulator {
 const FIELD_WHERE: Record<TextField, Where> = { title: 'title', summary: 'summary', symptoms: 'symptom', tags: 'summary' };
 
 /** Adds lunr hits on the short fields. */
-export function scoreText(hits: Map<number, TextHit>, display: WordDisplay, acc: Map<number, Accumulator>): void {
+export function scoreText(hits: Map<number, TextHit>, display: WordDisplay, acc: Map<number, Accumulator>, factor = 1): void {
   for (const [ref, hit] of hits) {
-    const weight = TEXT_WEIGHT * hit.score;
+    const weight = TEXT_WEIGHT * hit.score * factor;
     const entry = accOf(acc, ref);
     entry.text += weight;
     entry.reasons.push({ type: 'text', weight, terms: hit.terms, make: (w) => textHitReason(hit, display, w) });
@@ -231,6 +231,7 @@ export function scoreBody(
   docs: number,
   display: WordDisplay,
   acc: Map<number, Accumulator>,
+  factor = 1,
 ): void {
   if (docs === 0) return;
   // Rarest terms first, while the postings walked stay within MAX_BODY_POSTINGS.
@@ -260,7 +261,7 @@ export function scoreBody(
   // Only the best-scoring records get an entry: a common word must not make work for every record.
   if (touched.length > MAX_TEXT_DOCS) touched.sort((a, b) => scores[b]! - scores[a]! || a - b).length = MAX_TEXT_DOCS;
   for (const ref of touched) {
-    const weight = BODY_TEXT_WEIGHT * scores[ref]!;
+    const weight = BODY_TEXT_WEIGHT * scores[ref]! * factor;
     const entry = accOf(acc, ref);
     entry.text += weight;
     const list = words[ref]!;
