@@ -8,7 +8,7 @@
 import { defineCommand } from 'citty';
 import { CONFIG_FILE, configuredContentDir } from '../config.ts';
 import { formatItems, formatSummary, progressLine, runImport } from '../import/index.ts';
-import { isKnownZone } from '../import/zoned-time.ts';
+import { isTimeZone } from '../schema/time-zone.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
 
 export const importCommand = defineCommand({
@@ -22,7 +22,7 @@ export const importCommand = defineCommand({
   async run({ args }) {
     const inputs = args._.map(String);
     if (inputs.length === 0) throw new UsageError('Give at least one file or folder to import');
-    if (args.timezone !== undefined && !isKnownZone(args.timezone)) throw new UsageError(`Unknown time zone \`${args.timezone}\`, expected an IANA zone such as \`Asia/Shanghai\` or \`UTC\``);
+    if (args.timezone !== undefined && !isTimeZone(args.timezone)) throw new UsageError(`Unknown time zone \`${args.timezone}\`, expected an IANA zone such as \`Asia/Shanghai\` or \`UTC\``);
     const progress = progressLine(process.stderr);
     const report = await runImport({
       inputs,

@@ -1,4 +1,5 @@
 /** Date, time, duration and number formatting per UI language. */
+import { formatOffset, zoneOffsetMinutes } from '../schema/time-zone.ts';
 import { LOCALES, type Lang } from './lang.ts';
 
 const MINUTE = 60_000;
@@ -40,11 +41,7 @@ export function formatDay(day: string, lang: Lang): string {
 
 /** Offset of `zone` at `date`, as `UTC+08:00` (`UTC` for zero). */
 export function zoneOffset(date: Date, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
-  const offset = (part?.value ?? 'GMT').replace(/^GMT/, '');
-  return offset && offset !== '+00:00' && offset !== '-00:00' ? `UTC${offset}` : 'UTC';
+  return `UTC${formatOffset(zoneOffsetMinutes(zone, date.getTime()), '')}`;
 }
 
 function wallClock(date: Date, zone: string): { day: string; time: string } {

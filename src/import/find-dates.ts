@@ -4,7 +4,8 @@
  * `7月31日7:38`, `March 13, 2018 at 12:14 UTC`, `13 March 2018`.
  * Every pattern is linear (no nested repetition), so long lines cannot hang it.
  */
-import { formatOffset, isValidWallTime, wallTimeToIso, type WallTime } from './zoned-time.ts';
+import { formatOffset } from '../schema/time-zone.ts';
+import { isValidWallTime, wallTimeToIso, type WallTime } from './zoned-time.ts';
 
 /** A date or time found in a line. `year` is absent where only month and day were written. */
 export interface FoundTime {
@@ -122,7 +123,7 @@ export function toIsoTime(time: FoundTime, context: TimeContext): string | undef
   const wall: WallTime = { year, month: time.month, day: time.day, hour: time.hour ?? 0, minute: time.minute ?? 0, second: time.second ?? 0 };
   if (time.offsetMinutes !== undefined) {
     const iso = wallTimeToIso(wall, 'UTC');
-    return iso.slice(0, 19) + formatOffset(time.offsetMinutes);
+    return iso.slice(0, 19) + formatOffset(time.offsetMinutes, 'Z');
   }
   return wallTimeToIso(wall, context.zone);
 }

@@ -7,7 +7,7 @@ import { DEFAULT_ZONE, draftFileName, type Draft } from './draft.ts';
 import { draftSymptoms } from './draft-symptoms.ts';
 import { guessLanguage } from './guess-meta.ts';
 import { clip } from './read-remedy.ts';
-import { slugify, toTag } from './slugify.ts';
+import { slugify, toTag } from '../schema/slug.ts';
 import { MAX_SERVICE_LENGTH } from '../schema/record.ts';
 
 /** The `source.system` of records from this format. */

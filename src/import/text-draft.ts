@@ -17,7 +17,7 @@ import { readTimeline, type DraftEvent } from './read-timeline.ts';
 import { renderBody } from './render-body.ts';
 import { segment, type Block } from './segment.ts';
 import type { SectionKind } from './section-kinds.ts';
-import { slugify } from './slugify.ts';
+import { slugify } from '../schema/slug.ts';
 import { stripNames } from './strip-names.ts';
 
 /** Options of {@link buildTextDraft}. */

@@ -1,7 +1,8 @@
 /**
  * Wall-clock times in an IANA zone → ISO 8601 strings with the zone's offset
- * at that moment, using only `Intl` (no time-zone database of our own).
+ * at that moment; the offsets come from src/schema/time-zone.ts.
  */
+import { formatOffset, zoneOffsetMinutes } from '../schema/time-zone.ts';
 
 /** A wall-clock reading, as written in a document. Months are 1–12. */
 export interface WallTime {
@@ -11,32 +12,6 @@ export interface WallTime {
   hour?: number;
   minute?: number;
   second?: number;
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's UTC offset in minutes at the instant `utcMs`. */
-export function zoneOffsetMinutes(zone: string, utcMs: number): number {
-  let format = offsetFormatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    offsetFormatters.set(zone, format);
-  }
-  const name = format.formatToParts(new Date(utcMs)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
-/** True when `zone` is an IANA zone `Intl` knows. */
-export function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** True when the fields form a real calendar day and clock time. */
@@ -56,15 +31,7 @@ export function wallTimeToIso(time: WallTime, zone: string): string {
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
   let offset = zoneOffsetMinutes(zone, wallMs);
   offset = zoneOffsetMinutes(zone, wallMs - offset * 60_000);
-  return `${pad4(year)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${formatOffset(offset)}`;
-}
-
-/** `480` → `+08:00`, `0` → `Z`. */
-export function formatOffset(minutes: number): string {
-  if (minutes === 0) return 'Z';
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${pad4(year)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${formatOffset(offset, 'Z')}`;
 }
 
 /** `YYYY-MM-DD` of a wall time. */

@@ -1,5 +1,6 @@
 export { renderRecord, zoneOffset, type ScaffoldInput } from './template.ts';
-export { slugify, isCjk, shortId, recordId, MAX_SLUG_LENGTH } from './slug.ts';
+export { isCjk, shortId, recordId } from './record-id.ts';
+export { slugify, MAX_SLUG_LENGTH } from '../schema/slug.ts';
 export {
   resolveAnswers,
   recordFileName,

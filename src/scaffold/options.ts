@@ -3,9 +3,10 @@
  * it into a {@link ScaffoldInput}; a bad value is a {@link ScaffoldInputError}
  * naming the flag.
  */
-import { calendarDate, isTimeZone } from '../schema/record.ts';
+import { calendarDate } from '../schema/record.ts';
+import { isTimeZone } from '../schema/time-zone.ts';
 import { KINDS, SEVERITIES, type Kind, type Severity } from '../schema/taxonomy.ts';
-import { isCjk, recordId } from './slug.ts';
+import { isCjk, recordId } from './record-id.ts';
 import type { ScaffoldInput } from './template.ts';
 
 /** Language used when none is given and the title is not CJK. */

@@ -5,7 +5,7 @@
 import { cancel, isCancel, select, text } from '@clack/prompts';
 import { KINDS, SEVERITIES } from '../schema/taxonomy.ts';
 import { calendarDate } from '../schema/record.ts';
-import { isCjk } from './slug.ts';
+import { isCjk } from './record-id.ts';
 import { DEFAULT_CJK_LANGUAGE, DEFAULT_LANGUAGE, localTimezone, today, type ScaffoldAnswers } from './options.ts';
 
 /** Answer value meaning "no severity". */

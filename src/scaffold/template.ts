@@ -7,6 +7,7 @@
 import { PLACEHOLDER_MARK } from '../validate/rules/placeholder.ts';
 import type { Kind, Severity } from '../schema/taxonomy.ts';
 import { ACTION_STATUSES, ACTION_TYPES, CAUSE_CATEGORIES, KINDS, SEVERITIES, STATUSES } from '../schema/taxonomy.ts';
+import { formatOffset, zoneOffsetMinutes } from '../schema/time-zone.ts';
 
 /** What the author told us about the new record. */
 export interface ScaffoldInput {
@@ -56,13 +57,9 @@ function oneOf(values: readonly string[]): string {
   return values.join(' | ');
 }
 
-/** The zone offset of `timezone` on `date`, e.g. `+08:00`, for the examples. */
+/** The zone offset of `timezone` at noon UTC on `date`, e.g. `+08:00`, for the examples. */
 export function zoneOffset(timezone: string, date: string): string {
-  const name = new Intl.DateTimeFormat('en', { timeZone: timezone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(`${date}T12:00:00Z`))
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = /GMT([+-]\d{2}:\d{2})/.exec(name ?? '');
-  return match?.[1] ?? '+00:00';
+  return formatOffset(zoneOffsetMinutes(timezone, Date.parse(`${date}T12:00:00Z`)));
 }
 
 /** The full text of a new record file. */

@@ -7,6 +7,8 @@
  * error rather than silently ignored data.
  */
 import { z } from 'zod';
+import { SLUG, TAG } from './slug.ts';
+import { isTimeZone } from './time-zone.ts';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -19,8 +21,6 @@ import {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TAG = /^[\p{Ll}\p{Lo}\p{N}]+(?:[-.][\p{Ll}\p{Lo}\p{N}]+)*$/u;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /**
@@ -326,12 +326,3 @@ export type ActionItem = z.output<typeof actionItem>;
 export type TimelineEvent = z.output<typeof timelineEvent>;
 export type Remedy = z.output<typeof remedy>;
 
-/** Whether `zone` is an IANA time zone this runtime knows, e.g. `Asia/Shanghai`. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,26 +4,10 @@
  * their stray digits: the English title is used, or `record-<shortid>`.
  */
 import { randomBytes } from 'node:crypto';
-
-/** Longest slug taken from a title, in characters; cut at a hyphen. */
-export const MAX_SLUG_LENGTH = 60;
+import { slugify } from '../schema/slug.ts';
 
 /** Characters of CJK scripts, whose titles are not slugged. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/** Lowercase kebab-case ASCII from `text`, accents dropped; `''` when nothing usable is left. */
-export function slugify(text: string, maxLength: number = MAX_SLUG_LENGTH): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength + 1);
-  const hyphen = cut.lastIndexOf('-');
-  return (hyphen > 0 ? cut.slice(0, hyphen) : slug.slice(0, maxLength)).replace(/-+$/, '');
-}
 
 /** Whether a title is written (partly) in a CJK script. */
 export function isCjk(text: string): boolean {
