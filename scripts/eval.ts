@@ -19,7 +19,7 @@ import { RESULT_LIMIT, rankOf } from './lib/eval-metrics.ts';
 import { buildReport, formatReport, MISS_TOP, type QueryOutcome, type SearchFailure } from './lib/eval-report.ts';
 import { readAlert } from '../src/alert/index.ts';
 import { EVAL_SET_PATH, EvalSetError, loadEvalSet, OUT_OF_LIBRARY_PATH, queryLanguage, type EvalQuery } from './lib/eval-set.ts';
-import { calibrate, formatCalibration, type CalibrationCase } from './lib/eval-calibration.ts';
+import { calibrate, crossValidate, formatCalibration, formatFolds, type CalibrationCase } from './lib/eval-calibration.ts';
 import { categoryOf } from './lib/eval-category.ts';
 
 /**
@@ -87,12 +87,14 @@ async function main(argv: string[]): Promise<number> {
   const matcher = Matcher.fromBundle(buildIndex(docs));
   // The confidence of Precedent's last top result, read by the calibration below.
   let topConfidence: CalibrationCase['confidence'];
+  let topEvidence: CalibrationCase['evidence'];
   const precedent: SearchSystem = {
     name: PRECEDENT,
     // An alert payload is read as a responder's paste is, by the alert intake (the baselines get the raw text).
     search: (query, limit) => {
-      const hits = matcher.search(alertQuery(query) ?? query, { limit });
+      const { results: hits, info } = matcher.searchDetailed(alertQuery(query) ?? query, { limit });
       topConfidence = hits[0]?.confidence;
+      topEvidence = info.evidence;
       return hits.map((hit) => hit.id);
     },
   };
@@ -116,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
       ranks[system.name] = rankOf(ids, q.expect);
       if (system === precedent) {
         top = ids.slice(0, MISS_TOP);
-        cases.push({ answerable: true, right: ranks[system.name] === 1, confidence: topConfidence });
+        cases.push({ answerable: true, right: ranks[system.name] === 1, confidence: topConfidence, evidence: topEvidence });
       }
     }
     return {
@@ -136,17 +138,19 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       errors.push({ system: PRECEDENT, query: q.query, line: q.line, message: error instanceof Error ? error.message : String(error) });
     }
-    cases.push({ answerable: false, right: false, confidence: topConfidence });
+    cases.push({ answerable: false, right: false, confidence: topConfidence, evidence: topEvidence });
   }
   const calibration = calibrate(cases);
+  // Answerable and out-of-library queries interleaved, so each half holds some of both.
+  const folds = crossValidate(interleave(cases.filter((c) => c.answerable), cases.filter((c) => !c.answerable)));
   const report = buildReport(outcomes, systems.map((s) => s.name), docs.length, lunr.parseFailures, errors);
   const alerts = outcomes.filter((o) => alertQuery(o.query.query) !== undefined);
   const alertRecall = Object.fromEntries(systems.map((s) => [s.name, alerts.length ? alerts.filter((o) => o.ranks[s.name] === 1).length / alerts.length : 0]));
   const shown = setFiles.map((f) => path.relative(process.cwd(), f)).join(', ');
   console.log(
     values.json
-      ? JSON.stringify({ ...report, alertPayloads: { queries: alerts.length, recallAt1: alertRecall }, calibration }, null, 2)
-      : `${formatReport(report, shown)}\n\n${formatCalibration(calibration)}`,
+      ? JSON.stringify({ ...report, alertPayloads: { queries: alerts.length, recallAt1: alertRecall }, calibration, crossValidation: folds }, null, 2)
+      : `${formatReport(report, shown)}\n\n${formatCalibration(calibration)}\n\n${formatFolds(folds)}`,
   );
   if (!values.json && alerts.length > 0) {
     console.log(`\nAlert payloads: ${alerts.length} queries; Recall@1 ${systems.map((s) => `${s.name} ${alertRecall[s.name]!.toFixed(3)}`).join(', ')}`);
@@ -179,4 +183,16 @@ main(process.argv.slice(2)).then(
 function alertQuery(text: string): string | undefined {
   const read = readAlert(text);
   return read.kind === 'alert' ? read.reading.query : undefined;
+}
+
+/** `a` and `b` merged in alternation, spread evenly (the shorter list's entries at regular intervals). */
+function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  let j = 0;
+  a.forEach((item, i) => {
+    out.push(item);
+    while (j < b.length && (j + 1) / b.length <= (i + 1) / a.length) out.push(b[j++]!);
+  });
+  out.push(...b.slice(j));
+  return out;
 }

@@ -6,6 +6,7 @@
  * result is nevertheless strong.
  */
 import type { Confidence } from '../../src/matcher/index.ts';
+import { DEFAULT_THRESHOLDS, isStrongEvidence, type ConfidenceEvidence, type ConfidenceThresholds } from '../../src/matcher/confidence.ts';
 import { table } from './eval-report.ts';
 
 /** What calibration needs of one query. */
@@ -16,6 +17,8 @@ export interface CalibrationCase {
   right: boolean;
   /** Confidence of the top result; undefined when there was none. */
   confidence: Confidence | undefined;
+  /** What the top two results' confidence was read from (for the cross-validation). */
+  evidence?: ConfidenceEvidence[];
 }
 
 /** The targets the issue sets. */
@@ -81,5 +84,76 @@ export function formatCalibration(c: Calibration): string {
     table(['measure', 'value', 'target', 'status', 'queries'], rows),
     '',
     table(['top label', 'answerable', 'right', 'right share', 'out-of-library'], labels),
+  ].join('\n');
+}
+
+/** The thresholds tried by the cross-validation (each around its fitted default). */
+export const THRESHOLD_GRID: { [K in keyof ConfidenceThresholds]: number[] } = {
+  factWeight: [1.5, 2, 2.5, 3],
+  factMargin: [0.2, 0.3, 0.4],
+  textFactor: [0.25, 0.5, 1],
+  explained: [3, 4, 5, 6, 7, 8],
+  minSpecific: [0.4, 0.5, 0.6, 0.7],
+};
+
+/** One fold: thresholds fitted on one half of the queries, scored on the other half. */
+export interface Fold {
+  fittedOn: string;
+  thresholds: ConfidenceThresholds;
+  heldOut: Calibration;
+}
+
+/** The cases relabelled with `t` (the top's label as `strong` or not). */
+function relabel(cases: readonly CalibrationCase[], t: ConfidenceThresholds): CalibrationCase[] {
+  return cases.map((c) => {
+    const [top, next] = c.evidence ?? [];
+    if (!top) return { ...c, confidence: undefined };
+    return { ...c, confidence: isStrongEvidence(top, next?.raw ?? 0, t) ? 'strong' : c.confidence === 'strong' ? 'likely' : c.confidence };
+  });
+}
+
+/** The thresholds on the grid with the most answerable-strong share that meet the other two targets (defaults when none does). */
+export function fitThresholds(cases: readonly CalibrationCase[]): ConfidenceThresholds {
+  let best = DEFAULT_THRESHOLDS;
+  let bestShare = -1;
+  const g = THRESHOLD_GRID;
+  for (const factWeight of g.factWeight) for (const factMargin of g.factMargin) for (const textFactor of g.textFactor)
+    for (const explained of g.explained) for (const minSpecific of g.minSpecific) {
+      const t = { factWeight, factMargin, textFactor, explained, minSpecific };
+      const c = calibrate(relabel(cases, t));
+      if (c.strongPrecision < CALIBRATION_TARGETS.strongPrecision || c.outOfLibraryStrong > CALIBRATION_TARGETS.outOfLibraryStrong) continue;
+      if (c.answerableStrong > bestShare) {
+        best = t;
+        bestShare = c.answerableStrong;
+      }
+    }
+  return best;
+}
+
+/**
+ * Two-fold cross-validation of the confidence thresholds: fitted on the
+ * queries at even positions (answerable and out-of-library alike), scored on
+ * the odd ones, and the reverse — how the rule does on queries it was not fitted on.
+ */
+export function crossValidate(cases: readonly CalibrationCase[]): Fold[] {
+  const halves = [cases.filter((_, i) => i % 2 === 0), cases.filter((_, i) => i % 2 === 1)];
+  return [0, 1].map((k) => {
+    const thresholds = fitThresholds(halves[k]!);
+    return { fittedOn: k === 0 ? 'even' : 'odd', thresholds, heldOut: calibrate(relabel(halves[1 - k]!, thresholds)) };
+  });
+}
+
+/** The folds as text. */
+export function formatFolds(folds: readonly Fold[]): string {
+  const rows = folds.map((f) => [
+    `${f.fittedOn} → ${f.fittedOn === 'even' ? 'odd' : 'even'}`,
+    `fact ≥ ${f.thresholds.factWeight}, margin ≥ ${f.thresholds.factMargin}; text × ${f.thresholds.textFactor}, explained ≥ ${f.thresholds.explained}, specific ≥ ${f.thresholds.minSpecific}`,
+    f.heldOut.strongPrecision.toFixed(3),
+    f.heldOut.answerableStrong.toFixed(3),
+    f.heldOut.outOfLibraryStrong.toFixed(3),
+  ]);
+  return [
+    'Cross-validation (thresholds fitted on one half of the queries, scored on the other)',
+    table(['fitted → scored', 'thresholds fitted', 'strong right', 'answerable strong', 'out-of-library strong'], rows),
   ].join('\n');
 }

@@ -301,6 +301,7 @@ export class Matcher {
       terms: analyzed.terms,
       missingChunks: missing,
       problems,
+      evidence: ranked.slice(0, 2).map(({ raw, evidence }) => ({ raw, evidence: { ...evidence } })),
     };
   }
 

@@ -2,6 +2,7 @@
  * The matcher's public shapes: documents in, bundles between build and
  * browser, results out. Plain data, JSON-safe.
  */
+import type { ConfidenceEvidence } from './confidence.ts';
 import type { Symptoms } from '../schema/record.ts';
 import type { Directory } from './bundle-format.ts';
 
@@ -162,6 +163,8 @@ export interface QueryInfo {
   missingChunks: number;
   /** Chunks that could not be used and why, from `searchAllDetailed` (file and reason); empty otherwise. */
   problems: string[];
+  /** What the top two results' confidence was read from (for calibration: `npm run eval`). */
+  evidence: ConfidenceEvidence[];
 }
 
 /** Options of `buildIndex` (defaults from `defaultChunkLayout`, growing with the library). */

@@ -9,6 +9,7 @@ import { escapeLunrQuery, lunrBaseline, miniSearchBaseline } from '../../scripts
 import { rankOf, score } from '../../scripts/lib/eval-metrics.ts';
 import { buildReport, formatReport, table, type QueryOutcome } from '../../scripts/lib/eval-report.ts';
 import { EvalSetError, parseEvalSet, queryLanguage } from '../../scripts/lib/eval-set.ts';
+import { crossValidate, fitThresholds, type CalibrationCase } from '../../scripts/lib/eval-calibration.ts';
 
 describe('parseEvalSet', () => {
   it('reads entries with their line numbers', () => {
@@ -146,5 +147,26 @@ describe('report', () => {
     expect(text).toContain('lunr could not parse 1 of 1 queries as typed (run escaped instead)\n  "a: b"');
     expect(text).toContain('Searches that threw (counted as not found): 1\n  P, line 7: "udp 5002": boom');
     expect(text).toContain('P misses (expected record not at rank 1): 1\n  line 7: "udp 5002"  expected a  (rank not in top results)\n      1. z  Z title');
+  });
+});
+
+describe('confidence cross-validation', () => {
+  // Right answers carry a heavy rare fact; wrong and out-of-library tops a light one.
+  const evidence = (bestFact: number) => [{ raw: bestFact + 1, evidence: { facts: bestFact, bestFact, textRaw: 0, specific: 0 } }];
+  const cases: CalibrationCase[] = Array.from({ length: 40 }, (_, i) =>
+    i % 4 === 3
+      ? { answerable: false, right: false, confidence: 'likely' as const, evidence: evidence(1.6) }
+      : { answerable: true, right: i % 4 !== 2, confidence: 'likely' as const, evidence: evidence(i % 4 === 2 ? 1.6 : 2.6) },
+  );
+
+  it('fits the loosest thresholds that keep strong tops right and out-of-library tops not strong', () => {
+    expect(fitThresholds(cases).factWeight).toBe(2);
+  });
+
+  it('scores each half with the thresholds fitted on the other', () => {
+    const folds = crossValidate(cases);
+    expect(folds.map((f) => f.fittedOn)).toEqual(['even', 'odd']);
+    // Odd positions hold the right answers and the out-of-library queries; even ones right and wrong answers.
+    expect(folds.map((f) => [f.heldOut.strongPrecision, f.heldOut.answerableStrong, f.heldOut.outOfLibraryStrong])).toEqual([[1, 1, 0], [1, 0.5, 0]]);
   });
 });
