@@ -6,5 +6,5 @@ export { parseYaml, MAX_YAML_ALIASES, MAX_YAML_ALIAS_DEPTH, ALLOWED_YAML_TAGS, t
 export { readText, decode, MAX_RECORD_BYTES, SYMLINK_REASON, type ReadResult, type ReadTextOptions } from './read-text.ts';
 export { listFiles, displayPath } from './list-files.ts';
 export { locate, sourceText, RECORD_START, type Target } from './locate.ts';
-export { checkBodyLimits, MAX_BODY_CHARS, MAX_BRACKETS, MAX_BRACKETS_PER_BLOCK, MAX_EMPHASIS_MARKS, MAX_EMPHASIS_MARKS_PER_BLOCK, MAX_HTML_DEPTH, MAX_QUOTE_DEPTH, type BodyLimitFailure } from './body-limits.ts';
+export { checkBodyLimits, MAX_BODY_CHARS, MAX_BRACKETS, MAX_BRACKETS_PER_BLOCK, MAX_EMPHASIS_MARKS, MAX_EMPHASIS_MARKS_PER_BLOCK, MAX_HTML_DEPTH, MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_TABLE_CELLS, MAX_TABLE_ROWS, type BodyLimitFailure } from './body-limits.ts';
 export { formatProblem, problemAt, RULE_SOURCE, type Problem, type Severity } from './problem.ts';

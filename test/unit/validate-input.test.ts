@@ -80,6 +80,8 @@ describe('bad input', () => {
   test.each([
     ['deep quotes', `${'>'.repeat(200_000)} [x](./gone.md)\n`, 'Markdown body nested too deeply to render: block quotes more than 100 deep'],
     ['many brackets', `${'[a]('.repeat(200_000)}\n`, 'Markdown body too costly to render: over 1,000 `[` in one paragraph; put text like this in a code block'],
+    ['deep list markers', `${'- '.repeat(1_000)}x\n`, 'Markdown body nested too deeply to render: lists more than 50 deep'],
+    ['long table', `| a | b |\n| - | - |\n${'| x | y |\n'.repeat(1_001)}`, 'Markdown body too costly to render: a table of over 1,000 rows; split it or put it in a code block'],
   ])('a pathological body (%s) is refused before it is parsed, fast', async (name, body, message) => {
     const file = path.join(dir, `odd-${name.replace(' ', '-')}.md`);
     await writeFile(file, `${RECORD('odd')}\n${body}`);
@@ -87,6 +89,32 @@ describe('bad input', () => {
     const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(problems.map((p) => [p.line, p.column, p.severity, p.message, p.ruleId])).toEqual([[10, 1, 'error', message, 'precedent:markdown-body']]);
+  });
+
+  test('a list indented more than 50 levels deep is refused at its 51st level', async () => {
+    const file = path.join(dir, 'odd-indented-list.md');
+    await writeFile(file, `${RECORD('odd')}\n${Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`);
+    const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[10 + 50, 'Markdown body nested too deeply to render: lists more than 50 deep']]);
+  });
+
+  test('tables of over 10,000 cells in all are refused at the cell that goes over', async () => {
+    const file = path.join(dir, 'odd-cells.md');
+    // Three tables of 20 columns and 200 rows (and a header): 4,020 cells each.
+    const table = `|${' h |'.repeat(20)}\n|${' - |'.repeat(20)}\n${`|${' c |'.repeat(20)}\n`.repeat(200)}`;
+    await writeFile(file, `${RECORD('odd')}\n${[table, table, table].join('\n')}`);
+    const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
+    // Line 10 starts the first table; each takes 202 lines and a blank one; the third goes over at its 98th row.
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[10 + 2 * 203 + 2 + 98 - 1, 'Markdown body too costly to render: over 10,000 table cells; split the tables or put them in code blocks']]);
+  });
+
+  test('ordinary lists and tables pass', async () => {
+    const file = path.join(dir, 'ordinary-blocks.md');
+    const list = Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
+    const table = `| step | who |\n| --- | --- |\n${'| restart | on-call |\n'.repeat(200)}`;
+    await writeFile(file, `${RECORD('ordinary')}\n${list}\n\n1. one\n   - a\n     - b\n\n${table}`);
+    const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
+    expect(problems).toEqual([]);
   });
 
   test('a body with moderate nesting still has its links checked', async () => {
