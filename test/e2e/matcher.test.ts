@@ -114,6 +114,18 @@ describe('matcher page', () => {
     await page.close();
   });
 
+  test('on the Chinese page, the note says in Chinese what was read of the payload', async () => {
+    const { page, report } = await newPage(session.browser);
+    await page.goto(at('zh/match/'));
+    await page.fill('#match-q', readFileSync(path.join(ROOT, 'test/fixtures/alerts/alertmanager-scale-udp.json'), 'utf8'));
+    await settled(page);
+    expect((await resultIds(page))[0]).toBe(SCALE);
+    expect(await page.textContent('#match-note')).toMatch(/^已读取 Alertmanager 告警数据：3 条告警（2 条 firing，1 条 resolved）；标签 alertname=ScalePricePushFailing/);
+    await screenshot(page, 'match-zh-alertmanager');
+    expect(report.errors).toEqual([]);
+    await page.close();
+  });
+
   test('the query lives in the URL: reloading restores it and its results', async () => {
     const { page, report } = await newPage(session.browser);
     await page.goto(at('en/match/'));
