@@ -49,7 +49,7 @@ describe('confidence reads what the query explains', () => {
   );
 
   it('words of any incident are generic; names are not', () => {
-    expect(['failed', 'timeout', 'database', '任务失败', '超时', '连接失败'].map(isGenericWord)).toEqual([true, true, true, true, true, true]);
+    expect(['failed', 'timeout', 'database', 'login', '任务失败', '超时', '连接失败', '登录'].map(isGenericWord)).toEqual([true, true, true, true, true, true, true, true]);
     expect(['collision', 'svn', '磁带库', '下秤失败'].map(isGenericWord)).toEqual([false, false, false, false]);
   });
 
