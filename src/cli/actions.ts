@@ -42,7 +42,9 @@ export const actionsCommand = defineCommand({
     content: { type: 'string', description: 'Records folder (default: contentDir of precedent.config.json)', valueHint: 'dir' },
   },
   async run({ args }) {
-    const content = args.content ?? configuredContentDir();
+    // Read (and so checked) whether or not --content is given: a bad setting is reported by every command alike.
+    const configured = configuredContentDir();
+    const content = args.content ?? configured;
     if (!existsSync(content)) throw new UsageError(`No records folder \`${content}\`: run from the project root or pass --content`);
     if (args['dry-run'] && !args.sync) throw new UsageError('`--dry-run` goes with `--sync`');
     if (args.sync && (args.json || args.check)) throw new UsageError('`--sync` cannot be combined with `--json` or `--check`');

@@ -20,14 +20,15 @@ export const importCommand = defineCommand({
     timezone: { type: 'string', description: 'IANA zone for times written without an offset (default: Asia/Shanghai for Chinese text, else UTC)' },
   },
   async run({ args }) {
+    const configured = configuredContentDir();
     const inputs = args._.map(String);
     if (inputs.length === 0) throw new UsageError('Give at least one file or folder to import');
     if (args.timezone !== undefined && !isTimeZone(args.timezone)) throw new UsageError(`Unknown time zone \`${args.timezone}\`, expected an IANA zone such as \`Asia/Shanghai\` or \`UTC\``);
     const progress = progressLine(process.stderr);
     const report = await runImport({
       inputs,
-      outDir: args.out ?? configuredContentDir(),
-      libraryDirs: [configuredContentDir()],
+      outDir: args.out ?? configured,
+      libraryDirs: [configured],
       dryRun: args['dry-run'],
       zone: args.timezone,
       onProgress: (done, total, phase) => progress.update(done, total, phase),

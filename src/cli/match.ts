@@ -15,7 +15,7 @@ import { MAX_LIMIT } from '../matcher/constants.ts';
 import { loadIndexFolder, openIndex, type BuildPhase } from '../index-cache/index.ts';
 import { matchStrings } from '../i18n/match-strings.ts';
 import { clean, colours, formatResults } from './format-results.ts';
-import { recordsDir } from './records-dir.ts';
+import { configuredContentDir } from '../config.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
 
 /** Most bytes read from stdin or an alert file; the matcher reads only the first `MAX_QUERY_CHARS` characters of a query anyway. */
@@ -44,11 +44,13 @@ export const matchCommand = defineCommand({
     lang: { type: 'enum', options: ['en', 'zh'], default: 'en', description: 'Language of the words around the results' },
   },
   async run({ args }) {
+    // Read (and so checked) whatever the flags: a bad setting is reported by every command alike.
+    const configured = configuredContentDir();
     const limit = parseLimit(args.limit);
     const words = args._.map(String);
     const { query, alert } = await readQuery(words, args.alert);
     if (alert) process.stderr.write(`${clean(alert.summary)}\n`);
-    const matcher = await openMatcher(args.content, args.index, args.rebuild);
+    const matcher = await openMatcher(args.content, args.index, args.rebuild, configured);
     const results = await matcher.searchAll(query, { limit });
     if (query.length > MAX_QUERY_CHARS) process.stderr.write(`note: read the first ${MAX_QUERY_CHARS} of ${query.length} characters of the query\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -115,7 +117,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** The cached index of the records folder (built now if needed), or a built site's index folder. */
-async function openMatcher(content: string | undefined, index: string | undefined, rebuild: boolean): Promise<Matcher> {
+async function openMatcher(content: string | undefined, index: string | undefined, rebuild: boolean, configured: string): Promise<Matcher> {
   if (index !== undefined) {
     if (content !== undefined) throw new UsageError('give either --index DIR or --content DIR, not both');
     if (!isDirectory(index)) throw new UsageError(`no such index folder: ${clean(index)}`);
@@ -125,7 +127,7 @@ async function openMatcher(content: string | undefined, index: string | undefine
       throw new UsageError(`${clean(index)}: not a matcher index folder (${clean(error instanceof Error ? error.message : String(error))})`);
     }
   }
-  const dir = content ?? recordsDir();
+  const dir = content ?? configured;
   const info = statOrUndefined(dir);
   if (!info) throw new UsageError(`no such records folder: ${clean(dir)}`);
   if (!info.isDirectory()) throw new UsageError(`not a folder: ${clean(dir)}`);

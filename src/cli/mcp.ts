@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { defineCommand } from 'citty';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createServer } from '../mcp/index.ts';
-import { recordsDir } from './records-dir.ts';
+import { configuredContentDir } from '../config.ts';
 import { runCli, UsageError } from './run-command.ts';
 
 export const mcpCommand = defineCommand({
@@ -15,7 +15,9 @@ export const mcpCommand = defineCommand({
     content: { type: 'string', description: 'Records folder (default: contentDir of precedent.config.json, or content/incidents)', valueHint: 'dir' },
   },
   async run({ args }) {
-    const dir = args.content ?? recordsDir();
+    // Read (and so checked) whether or not --content is given: a bad setting is reported by every command alike.
+    const configured = configuredContentDir();
+    const dir = args.content ?? configured;
     if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`no such records folder: ${dir}`);
     const server = createServer({ dir });
     await server.connect(new StdioServerTransport());

@@ -36,7 +36,9 @@ export const newCommand = defineCommand({
     dir: { type: 'string', description: `Folder to write into (default: contentDir of ${CONFIG_FILE}, else content/incidents)` },
   },
   async run({ args }) {
-    const dir = args.dir ?? configuredContentDir();
+    // Read (and so checked) whether or not --dir is given: a bad setting is reported by every command alike.
+    const configured = configuredContentDir();
+    const dir = args.dir ?? configured;
     const given: ScaffoldAnswers = {
       title: args.title,
       titleEn: args['title-en'],

@@ -6,7 +6,7 @@
  * links built from the settings (edit/raw per forge, absolute URLs).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -201,16 +201,35 @@ describe('this repository', () => {
 
 describe('the command-line tools', () => {
   const NODE = path.resolve('node_modules/.bin/node');
-  it.each([
-    ['validate', 'src/cli/validate.ts', []],
-    ['new', 'src/cli/new.ts', ['--title', 'x', '--kind', 'postmortem']],
-  ])('%s prints one line for a bad setting, no stack trace, and writes nothing', (name, cli, args) => {
+  const BIN = path.resolve('bin/precedent.js');
+  /** Each CLI as `npm run <name>` starts it, with arguments that get it past its own checks (a folder flag where it has one). */
+  const CLIS: Array<[string, string[]]> = [
+    ['validate', [path.resolve('src/cli/validate.ts')]],
+    ['new', [path.resolve('src/cli/new.ts'), '--title', 'x', '--kind', 'postmortem', '--dir', 'drafts']],
+    ['import', [path.resolve('src/cli/import.ts'), 'notes.md', '--out', 'drafts']],
+    ['actions', [path.resolve('src/cli/actions.ts'), '--content', 'records']],
+    ['match', [BIN, 'match', 'disk', 'full', '--content', 'records']],
+    ['mcp', [BIN, 'mcp', '--content', 'records']],
+  ];
+  const runIn = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(NODE, args, { cwd, input: '', encoding: 'utf8', env: { ...process.env, PRECEDENT_CONTENT: '', ...env }, timeout: 60_000 });
+
+  it.each(CLIS)('%s prints one line for a bad setting in the file, no stack trace, and writes nothing', (name, args) => {
     const cwd = project('{\n  "contentDir": "../outside"\n}');
-    const result = spawnSync(NODE, [path.resolve(cli), ...args], { cwd, encoding: 'utf8', env: { ...process.env, PRECEDENT_CONTENT: '' } });
+    const result = runIn(cwd, args);
     expect(result.stderr.trim()).toBe(
       `${name}: precedent.config.json:2:17: \`contentDir\`: expected a folder inside the project, relative to its root, such as \`content/incidents\`, got "../outside"`,
     );
     expect(result.stdout).toBe('');
-    expect(result.status).not.toBe(0);
-  }, 30_000);
+    expect(result.status).toBe(1);
+    expect(readdirSync(cwd)).toEqual(['precedent.config.json']);
+  }, 60_000);
+
+  it.each(CLIS)('%s names the environment variable of a bad setting it does not itself use', (name, args) => {
+    const result = runIn(project(), args, { PRECEDENT_SITE_URL: 'ftp://incidents.example.org' });
+    expect(result.stderr.trim()).toBe(
+      `${name}: PRECEDENT_SITE_URL: expected an absolute http(s) URL such as \`https://incidents.example.org\`, got "ftp://incidents.example.org"`,
+    );
+    expect(result.status).toBe(1);
+  }, 60_000);
 });
