@@ -14,8 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Matcher, type IndexBundle } from '../matcher/index.ts';
 import type { FileState } from './fingerprint.ts';
 
-/** Format of `state.json`; a different one is ignored (the index is rebuilt). */
-export const STATE_VERSION = 1;
+/**
+ * Format of the cache (`state.json` and what its key folder holds); a
+ * different one is ignored and the index rebuilt: it is part of every cache
+ * key (`codeVersion`). Bump it when any of them changes.
+ * 2: `problems.json` messages carry `line:column: severity:` and the rule.
+ */
+export const STATE_VERSION = 2;
 /** The fingerprint file in a library's cache folder. */
 export const STATE_FILE = 'state.json';
 /** The per-file states behind `state.json`. */

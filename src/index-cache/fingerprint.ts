@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STATE_VERSION } from './bundle-store.ts';
 
 /** One file of the records folder: its metadata, and its content hash once known. */
 export interface FileState {
@@ -45,19 +46,20 @@ export interface FolderStat {
 export const RACY_WINDOW_MS = 2_000;
 
 /** Source folders whose code decides what the index holds. */
-const CODE_DIRS = ['../matcher/', '../records/', '../schema/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+const CODE_DIRS = ['../matcher/', '../records/', '../schema/', '../index-cache/'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
 
 let codeHash: string | undefined;
 
 /**
- * A hash of the matcher's, the record reader's and the schema's source
- * files: their names, sizes and modification times (reading their bytes
+ * A hash of the cache format and of the matcher's, the record reader's, the
+ * schema's and this cache's source files: their names, sizes and modification times (reading their bytes
  * costs more than the rest of a warm call; any edit or checkout changes a
  * time, and a needless rebuild is the worst a touched file can cause).
  */
 export function codeVersion(): string {
   if (codeHash) return codeHash;
-  const hash = createHash('sha256');
+  // The cache format is part of every key, so bumping it rebuilds even where no source time changed.
+  const hash = createHash('sha256').update(`format ${STATE_VERSION}\n`);
   for (const dir of CODE_DIRS) {
     for (const file of walk(dir).filter((f) => /\.(ts|js|json)$/.test(f))) {
       const stats = statSync(`${dir}${path.sep}${file}`);

@@ -1,9 +1,10 @@
 /** The CLI's index cache: built once, reused while nothing changes, rebuilt when a record does. */
-import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentKey, defaultCacheRoot, libraryCacheDir, openIndex, statFolder } from '../../src/index-cache/index.ts';
+import { PROBLEMS_FILE, STATE_FILE, STATE_VERSION } from '../../src/index-cache/bundle-store.ts';
 import { FIXTURE, FIXTURE_LIBRARY, FIXTURE_SIGNATURES } from '../support/fixture-library.ts';
 
 let work: string;
@@ -84,6 +85,24 @@ describe('openIndex', { timeout: 60_000 }, () => {
     const third = await open();
     expect(third.built).toBe(false);
     expect((await third.matcher.searchAll(FIXTURE_SIGNATURES[FIXTURE.scale]))[0]?.id).toBe(FIXTURE.scale);
+  });
+
+  it('ignores and rebuilds a cache written by an older version', async () => {
+    writeFileSync(path.join(library, 'broken.md'), '---\nid: broken\nkind: nonsense\n---\n');
+    const first = await open();
+    // What version 1 left: its state naming its own key folder, problems without their place.
+    const libDir = libraryCacheDir(cacheRoot, library);
+    const state = JSON.parse(readFileSync(path.join(libDir, STATE_FILE), 'utf8')) as { version: number; key: string };
+    const oldKey = '0'.repeat(32);
+    renameSync(first.cacheDir, path.join(libDir, oldKey));
+    writeFileSync(path.join(libDir, oldKey, PROBLEMS_FILE), JSON.stringify(first.problems.map((p) => ({ file: p.file, message: 'unpositioned' }))));
+    writeFileSync(path.join(libDir, STATE_FILE), JSON.stringify({ ...state, version: STATE_VERSION - 1, key: oldKey }));
+    const second = await open();
+    expect(second.built).toBe(true);
+    expect(second.problems).toEqual(first.problems);
+    const third = await open();
+    expect(third.built).toBe(false);
+    expect(third.problems).toEqual(first.problems);
   });
 
   it('rebuilds on request', async () => {
