@@ -3,7 +3,7 @@
  * documented in its own table, and the complete example record passes the
  * validator with no problem at all, as the guide claims.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,18 @@ describe('CONTRIBUTING.md example record', () => {
   it('is blameless: action item owners are teams or roles', () => {
     const owners = [...example!.matchAll(/owner: ([^,}]+)/g)].map((m) => m[1]!.trim());
     expect(owners).toEqual(['network team', 'SRE team', 'SRE team']);
+  });
+});
+
+describe('what validate refuses', () => {
+  it('quotes the hostile fixtures’ messages exactly, one row per kind of limit', () => {
+    const quoted = [...sectionOf('## What validate refuses, and why').matchAll(/`` (x\.md:.+?) ``/g)].map((m) => m[1]!.replace(/\\\|/g, '|'));
+    const hostile = path.resolve('test/fixtures/hostile');
+    const expected = readdirSync(hostile, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => readFileSync(path.join(hostile, entry.name, 'expected.txt'), 'utf8').split('\n').filter(Boolean))
+      .map((line) => line.replace(/^[^:]+\.md:/, 'x.md:'));
+    expect(quoted.length).toBeGreaterThanOrEqual(10);
+    for (const line of quoted) expect(expected, line).toContain(line);
   });
 });
