@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as api from '../../src/validate/index.ts';
 import { decode, MAX_RECORD_BYTES, parseRecordText, validateFiles } from '../../src/validate/index.ts';
 
+/** A check still running after this has hung (parsing any of these bodies takes minutes or overflows the stack; the check is linear). */
+const HANG_GUARD_MS = 20_000;
+
 const RECORD = (id: string, extra = '') => `---
 id: ${id}
 kind: postmortem
@@ -69,27 +72,24 @@ describe('bad input', () => {
     expect(decode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x2d]))).toEqual({ ok: true, text: '-' });
   });
 
+  // Timings are for `npm run bench:body`; the test timeout is only a hang guard (the machine may be busy).
   test('absurd nesting in frontmatter is a YAML problem, not a crash', () => {
-    const started = Date.now();
     const result = parseRecordText(`---\nid: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n`);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(result.ok).toBe(false);
     expect(!result.ok && [...new Set(result.failures.map((f) => `${f.ruleId}: ${f.reason}`))]).toEqual(['yaml-syntax: Invalid YAML: nested too deeply']);
-  });
+  }, HANG_GUARD_MS);
 
   test.each([
     ['deep quotes', `${'>'.repeat(200_000)} [x](./gone.md)\n`, 'Markdown body nested too deeply to render: block quotes more than 100 deep'],
     ['many brackets', `${'[a]('.repeat(200_000)}\n`, 'Markdown body too costly to render: over 1,000 `[` in one paragraph; put text like this in a code block'],
     ['deep list markers', `${'- '.repeat(1_000)}x\n`, 'Markdown body nested too deeply to render: lists more than 50 deep'],
     ['long table', `| a | b |\n| - | - |\n${'| x | y |\n'.repeat(1_001)}`, 'Markdown body too costly to render: a table of over 1,000 rows; split it or put it in a code block'],
-  ])('a pathological body (%s) is refused before it is parsed, fast', async (name, body, message) => {
+  ])('a pathological body (%s) is refused before it is parsed', async (name, body, message) => {
     const file = path.join(dir, `odd-${name.replace(' ', '-')}.md`);
     await writeFile(file, `${RECORD('odd')}\n${body}`);
-    const started = Date.now();
     const { problems } = await validateFiles([file], { ignoreRules: ['id-filename'] });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(problems.map((p) => [p.line, p.column, p.severity, p.message, p.ruleId])).toEqual([[10, 1, 'error', message, 'precedent:markdown-body']]);
-  });
+  }, HANG_GUARD_MS);
 
   test('a list indented more than 50 levels deep is refused at its 51st level', async () => {
     const file = path.join(dir, 'odd-indented-list.md');
