@@ -3,7 +3,7 @@
  * title, file, evidence and the fix, with record text cleaned of terminal
  * control characters (records are untrusted).
  */
-import type { MatchResult } from '../matcher/index.ts';
+import type { MatchResult } from '../matcher/types.ts';
 import { matchStrings, type MatchStrings } from '../i18n/match-strings.ts';
 
 /** Colour functions; identity when colour is off. */

@@ -9,9 +9,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { defineCommand } from 'citty';
-import { ACCEPTED, looksLikeAlertJson, readAlert, type AlertReading } from '../alert/index.ts';
-import { DEFAULT_LIMIT, MAX_QUERY_CHARS, type Matcher } from '../matcher/index.ts';
-import { MAX_LIMIT } from '../matcher/constants.ts';
+import type { AlertReading } from '../alert/index.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS } from '../matcher/constants.ts';
+import type { Matcher } from '../matcher/matcher.ts';
 import { loadIndexFolder, openIndex, type BuildPhase } from '../index-cache/index.ts';
 import { matchStrings } from '../i18n/match-strings.ts';
 import { clean, colours, formatResults } from './format-results.ts';
@@ -75,6 +75,7 @@ async function readQuery(words: string[], alertFile: string | undefined): Promis
     if (alertFile === '') throw new UsageError('--alert expects a file (or - for stdin)');
     const name = alertFile === '-' ? 'stdin' : alertFile;
     const text = alertFile === '-' ? await readStdin() : readFileArg(alertFile);
+    const { ACCEPTED, readAlert } = await import('../alert/index.ts');
     const read = readAlert(text);
     if (read.kind !== 'alert') throw new UsageError(`${clean(name)}: ${read.kind === 'other' ? `not an alert payload: expected ${ACCEPTED}` : read.message}`);
     return { query: read.reading.query, alert: read.reading };
@@ -83,6 +84,9 @@ async function readQuery(words: string[], alertFile: string | undefined): Promis
   if (fromStdin && process.stdin.isTTY) throw new UsageError('give a query, or pipe a log or an alert payload on stdin');
   const text = fromStdin ? await readStdin() : words.join(' ');
   if (text.trim() === '') throw new UsageError('the query is empty');
+  // Only JSON can be an alert payload: plain symptoms start without loading the alert reader.
+  if (!/^\s*[[{]/.test(text)) return { query: text };
+  const { looksLikeAlertJson, readAlert } = await import('../alert/index.ts');
   const read = readAlert(text);
   if (read.kind === 'alert') return { query: read.reading.query, alert: read.reading };
   if (read.kind === 'invalid' && looksLikeAlertJson(text)) {

@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Matcher, type IndexBundle } from '../matcher/index.ts';
+import { Matcher } from '../matcher/matcher.ts';
+import type { IndexBundle } from '../matcher/types.ts';
 import type { FileState } from './fingerprint.ts';
 
 /**

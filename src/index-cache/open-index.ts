@@ -4,7 +4,7 @@
  * records, cached for the next call.
  */
 import path from 'node:path';
-import type { Matcher } from '../matcher/index.ts';
+import type { Matcher } from '../matcher/matcher.ts';
 import {
   STATE_VERSION,
   defaultCacheRoot,
