@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Some unit tests start the CLIs as processes; on a shared, loaded CI
+          // machine Node's own start-up alone has taken seconds. A hang guard only.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,7 +1,10 @@
 /**
  * Nothing a responder pastes may throw or hang: random, huge, binary and
  * adversarial input through extraction, tokenizing and search. Elapsed time
- * is checked loosely (a hang guard, not a benchmark).
+ * is checked only as a hang guard, not a benchmark (speed is `npm run bench`):
+ * what it catches is runaway work — quadratic on a megabyte is minutes — so it
+ * is sized for a shared machine under full load, where a linear pass over these
+ * inputs has been seen to take 3.5 s.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +12,7 @@ import { Matcher, buildIndex, extractFacts, recordToDoc, tokenizeText } from '..
 import { loadRecords } from '../../src/records/load.ts';
 import { FIXTURE, FIXTURE_LIBRARY } from '../support/fixture-library.ts';
 
-const HANG_GUARD_MS = 2000;
+const HANG_GUARD_MS = 15_000;
 let matcher: Matcher;
 
 beforeAll(async () => {
