@@ -10,6 +10,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writ
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { FIXTURE_LIBRARY } from '../../support/fixture-library.ts';
 
 /** The project root (this file is test/e2e/setup/server.ts). */
@@ -180,7 +181,7 @@ function resolveFile(dir: string, pathname: string): { file?: string; redirect?:
   return { file: target };
 }
 
-function handle(dir: string, base: string, request: IncomingMessage, response: ServerResponse): void {
+function handle(dir: string, base: string, gzip: boolean, request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith(base)) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found (outside the base path)');
@@ -197,24 +198,38 @@ function handle(dir: string, base: string, request: IncomingMessage, response: S
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
+  const type = CONTENT_TYPES[path.extname(served)] ?? 'application/octet-stream';
+  const compress = gzip && !/^image\/(?!svg)|^font\//.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   response.writeHead(file ? 200 : 404, {
-    'content-type': CONTENT_TYPES[path.extname(served)] ?? 'application/octet-stream',
+    'content-type': type,
     'cache-control': 'no-store',
+    ...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
   });
   if (request.method === 'HEAD') response.end();
+  else if (compress) createReadStream(served).pipe(createGzip()).pipe(response);
   else createReadStream(served).pipe(response);
+}
+
+/** How {@link serveStatic} serves. */
+export interface ServeOptions {
+  /** Base path the site was built with. Default `/`. */
+  base?: string;
+  /** Gzip text responses when the client accepts it, as a production host does (Lighthouse audits it). Default false. */
+  gzip?: boolean;
+  /** Port to listen on. Default: a free one. */
+  port?: number;
 }
 
 /**
  * Serves `dir` (default: the fixture site) on 127.0.0.1 and a free port, below `base`
  * (default `/`; a site built with a base path is served under it).
  */
-export async function serveStatic(dir: string = FIXTURE_SITE, options: { base?: string } = {}): Promise<SiteServer> {
+export async function serveStatic(dir: string = FIXTURE_SITE, options: ServeOptions = {}): Promise<SiteServer> {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const server = createServer((request, response) => handle(dir, base, request, response));
+  const server = createServer((request, response) => handle(dir, base, options.gzip ?? false, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
