@@ -157,9 +157,11 @@ export function checkTargets(results: readonly SizeResult[]): Array<{ size: numb
       if (max !== undefined && typeof value === 'number') out.push({ size: result.size, label: row.label, value, max, pass: value <= max });
     }
     if (result.site) {
-      out.push({ size: result.size, label: 'site build time', value: result.site.ms, max: SITE_TARGETS.ms, pass: result.site.ms <= SITE_TARGETS.ms });
+      // A build that failed met nothing, however quickly it failed.
+      const built = result.site.exitCode === 0;
+      out.push({ size: result.size, label: 'site build time', value: result.site.ms, max: SITE_TARGETS.ms, pass: built && result.site.ms <= SITE_TARGETS.ms });
       const mb = Math.round(result.site.peakRss / MB);
-      out.push({ size: result.size, label: 'site build peak memory (MB)', value: mb, max: SITE_TARGETS.peakRssMb, pass: mb <= SITE_TARGETS.peakRssMb });
+      out.push({ size: result.size, label: 'site build peak memory (MB)', value: mb, max: SITE_TARGETS.peakRssMb, pass: built && mb <= SITE_TARGETS.peakRssMb });
     }
   }
   return out;
@@ -211,7 +213,7 @@ export function renderDetails(results: readonly SizeResult[]): string {
     ['Pagefind files, gzip', (r) => (r.pagefind ? `${formatBytes(r.pagefind.total.gzip)} in ${count(r.pagefind.files)} files` : '–')],
     ['lunr baseline: index gzip, Chromium load', (r) => (r.lunr ? `${formatBytes(r.lunr.index.gzip)}, ${r.browserLunr ? formatMs(r.browserLunr.loadMs) : '–'}` : '–')],
     ['lunr baseline: query p95 Chromium', (r) => (r.browserLunr ? formatMs(r.browserLunr.search.p95) : '–')],
-    ['site build (Astro): time, peak memory', (r) => (r.site ? `${formatMs(r.site.ms)}, ${formatBytes(r.site.peakRss)}` : '–')],
+    ['site build (Astro): time, peak memory', (r) => (r.site ? `${formatMs(r.site.ms)}, ${formatBytes(r.site.peakRss)}${r.site.exitCode === 0 ? '' : ` (failed, exit ${r.site.exitCode})`}` : '–')],
     ['site build: pages, dist size', (r) => (r.site ? `${count(r.site.pages)}, ${formatBytes(r.site.distBytes)}` : '–')],
   ];
   const head = ['Precedent in detail', ...results.map((r) => `${count(r.size)} records`)];

@@ -6,8 +6,8 @@
  * summed resident size of its process tree, sampled).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { MatchDoc } from '../../src/matcher/index.ts';
@@ -87,16 +87,27 @@ function sizeOfTree(dir: string): { bytes: number; pages: number } {
   return { bytes, pages };
 }
 
-/** Generates `size` records (seeded), builds the site over them into `work/dist`, and measures it. */
+/**
+ * The library's folder: inside the project (the content folder is a setting
+ * relative to its root, src/config.ts), under the gitignored test-output/.
+ */
+export const SITE_CONTENT_ROOT = join(ROOT, 'test-output', 'bench-site');
+
+/**
+ * Generates `size` records (seeded) into test-output/bench-site/<size>/,
+ * builds the site over them into `work/dist` with its own content cache, and
+ * measures it; the records are removed afterwards.
+ */
 export async function measureSite(size: number, seed: number, work: string, log: (line: string) => void): Promise<SiteResult> {
-  const content = join(work, 'content');
+  const content = join(SITE_CONTENT_ROOT, String(size));
   const dist = join(work, 'dist');
+  rmSync(content, { recursive: true, force: true });
   writeLibrary(synthLibrary(size, { seed }), content);
   const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const start = performance.now();
   const child = spawn(process.execPath, [astro, 'build', '--outDir', dist], {
     cwd: ROOT,
-    env: { ...process.env, PRECEDENT_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PRECEDENT_CONTENT: relative(ROOT, content), PRECEDENT_CACHE_DIR: join(work, 'cache'), PRECEDENT_BASE: '', ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let peak = 0;
@@ -111,6 +122,7 @@ export async function measureSite(size: number, seed: number, work: string, log:
   const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   clearInterval(timer);
   const ms = performance.now() - start;
+  rmSync(content, { recursive: true, force: true });
   if (exitCode !== 0) log(`site build failed (exit ${exitCode}):\n${tail}`);
   const { bytes, pages } = exitCode === 0 ? sizeOfTree(dist) : { bytes: 0, pages: 0 };
   return { records: size, ms, peakRss: peak, pages, distBytes: bytes, exitCode };
