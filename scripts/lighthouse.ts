@@ -125,7 +125,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await site.close();
 }
 
