@@ -33,10 +33,23 @@ export function formatDuration(ms: number, lang: Lang): string {
   return sign + parts.slice(0, DURATION_PARTS).join(units.sep);
 }
 
+/**
+ * One formatter per locale and options: making an `Intl.DateTimeFormat` costs
+ * far more than formatting with it, and a large library's build formats tens
+ * of thousands of dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 /** A calendar day (`YYYY-MM-DD`) in the UI language, e.g. `31 Jul 2024` / `2024年7月31日`. */
 export function formatDay(day: string, lang: Lang): string {
   const date = new Date(`${day}T00:00:00Z`);
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return formatter(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** Offset of `zone` at `date`, as `UTC+08:00` (`UTC` for zero). */
@@ -46,7 +59,7 @@ export function zoneOffset(date: Date, zone: string): string {
 
 function wallClock(date: Date, zone: string): { day: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+    formatter('en-CA', {
       timeZone: zone,
       year: 'numeric',
       month: '2-digit',
