@@ -1,7 +1,12 @@
 /**
- * Browser side of the library filters. Reads and writes the query string so
- * a filtered view can be linked, reloaded and navigated with Back.
+ * Browser side of the library filters. The page shows one page of the
+ * library; a filter runs over every record, read once from the compact list
+ * `library.json` (fetched on the first filter), and shows what matches
+ * `LIBRARY_PAGE_SIZE` at a time. Reads and writes the query string so a
+ * filtered view can be linked, reloaded and navigated with Back.
  */
+import { renderRow, type RowLabels } from './library-item.ts';
+import type { LibraryRow } from './library-row.ts';
 
 /** Query parameters the filters own, in URL order. */
 export const FILTER_FIELDS = ['kind', 'severity', 'category', 'service', 'tag', 'year', 'q'] as const;
@@ -10,9 +15,16 @@ type FilterState = Record<Field, string>;
 
 /** Milliseconds of quiet typing before the text filter is written to the URL. */
 export const TEXT_URL_DELAY = 300;
+/** Matches shown at once; "Show more" adds as many again. */
+export const FILTER_PAGE_SIZE = 100;
 
 function emptyState(): FilterState {
   return { kind: '', severity: '', category: '', service: '', tag: '', year: '', q: '' };
+}
+
+/** True when no filter is set: the page's own records are shown. */
+export function isEmptyState(state: FilterState): boolean {
+  return FILTER_FIELDS.every((field) => !state[field]);
 }
 
 /** Filter state from a query string; unknown parameters are ignored. */
@@ -34,25 +46,24 @@ export function searchFromState(state: FilterState, current: string): string {
   return text ? `?${text}` : '';
 }
 
-function parseList(value: string | undefined): string[] {
-  try {
-    const list: unknown = JSON.parse(value ?? '[]');
-    return Array.isArray(list) ? list.map(String) : [];
-  } catch {
-    return [];
-  }
+/** Everything the text filter searches in a row, lower case. */
+function searchText(row: LibraryRow): string {
+  return [row.id, row.title, row.titleEn, row.summary, ...row.services, ...row.tags, row.text].filter(Boolean).join(' ').toLowerCase();
 }
 
-/** Whether a list item (its `data-*` facets) passes the filters. */
-export function matches(item: DOMStringMap, state: FilterState): boolean {
-  if (state.kind && item.kind !== state.kind) return false;
-  if (state.severity && item.severity !== state.severity) return false;
-  if (state.category && item.category !== state.category) return false;
-  if (state.year && item.year !== state.year) return false;
-  if (state.service && !parseList(item.services).includes(state.service)) return false;
-  if (state.tag && !parseList(item.tags).includes(state.tag)) return false;
+const texts = new WeakMap<LibraryRow, string>();
+
+/** Whether a record passes the filters. */
+export function matches(row: LibraryRow, state: FilterState): boolean {
+  if (state.kind && row.kind !== state.kind) return false;
+  if (state.severity && (row.severity ?? '') !== state.severity) return false;
+  if (state.category && row.category !== state.category) return false;
+  if (state.year && row.date?.slice(0, 4) !== state.year) return false;
+  if (state.service && !row.services.includes(state.service)) return false;
+  if (state.tag && !row.tags.includes(state.tag)) return false;
   if (state.q) {
-    const text = item.text ?? '';
+    let text = texts.get(row);
+    if (text === undefined) texts.set(row, (text = searchText(row)));
     return state.q.toLowerCase().split(/\s+/).every((term) => text.includes(term));
   }
   return true;
@@ -64,10 +75,19 @@ export function initRecordFilters(): void {
   const list = document.querySelector<HTMLElement>('#record-list');
   const count = document.querySelector<HTMLElement>('#record-count');
   const empty = document.querySelector<HTMLElement>('#record-no-matches');
-  if (!form || !list || !count) return;
-  const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li')];
+  const more = document.querySelector<HTMLButtonElement>('#record-more');
+  const pager = document.querySelector<HTMLElement>('#library-pager');
+  if (!form || !list || !count || !form.dataset.rows) return;
+  const rowsUrl = form.dataset.rows;
+  const labels = JSON.parse(form.dataset.labels ?? '{}') as RowLabels;
+  const pageItems = [...list.children];
+  const pageCount = count.textContent ?? '';
   const control = (field: Field) => form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement | null;
+  let rows: Promise<LibraryRow[]> | undefined;
   let textTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped on every apply, so a slow first load never overwrites a later filter. */
+  let generation = 0;
+  let matched: LibraryRow[] = [];
 
   const readControls = (): FilterState => {
     const state = emptyState();
@@ -88,22 +108,52 @@ export function initRecordFilters(): void {
     }
   };
 
-  const apply = (state: FilterState) => {
-    let shown = 0;
-    for (const item of items) {
-      const visible = matches(item.dataset, state);
-      item.hidden = !visible;
-      if (visible) shown += 1;
+  const loadRows = (): Promise<LibraryRow[]> => {
+    rows ??= fetch(rowsUrl).then((response) => {
+      if (!response.ok) throw new Error(`${rowsUrl}: HTTP ${response.status}`);
+      return response.json() as Promise<LibraryRow[]>;
+    });
+    rows.catch(() => { rows = undefined; });
+    return rows;
+  };
+
+  const showMore = () => {
+    const shown = list.children.length;
+    list.append(...matched.slice(shown, shown + FILTER_PAGE_SIZE).map((row) => renderRow(row, labels)));
+    if (more) more.hidden = list.children.length >= matched.length;
+  };
+
+  const apply = async (state: FilterState) => {
+    const current = ++generation;
+    if (isEmptyState(state)) {
+      list.replaceChildren(...pageItems);
+      count.textContent = pageCount;
+      if (pager) pager.hidden = false;
+      if (empty) empty.hidden = true;
+      if (more) more.hidden = true;
+      return;
     }
+    let all: LibraryRow[];
+    try {
+      all = await loadRows();
+    } catch {
+      if (current === generation) count.textContent = labels.loadError;
+      return;
+    }
+    if (current !== generation) return;
+    matched = all.filter((row) => matches(row, state));
+    list.replaceChildren();
+    showMore();
+    if (pager) pager.hidden = true;
     const template = count.dataset.template ?? '{shown} / {total}';
-    count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(items.length));
-    if (empty) empty.hidden = shown > 0 || items.length === 0;
+    count.textContent = template.replace('{shown}', String(matched.length)).replace('{total}', String(all.length));
+    if (empty) empty.hidden = matched.length > 0 || all.length === 0;
   };
 
   const commit = (push: boolean) => {
     clearTimeout(textTimer);
     const state = readControls();
-    apply(state);
+    void apply(state);
     const search = searchFromState(state, location.search);
     if (search === location.search) return;
     const url = `${location.pathname}${search}${location.hash}`;
@@ -119,10 +169,13 @@ export function initRecordFilters(): void {
     if (event.target instanceof HTMLSelectElement) commit(true);
   });
   control('q')?.addEventListener('input', () => {
-    apply(readControls());
+    void apply(readControls());
     clearTimeout(textTimer);
     textTimer = setTimeout(() => commit(false), TEXT_URL_DELAY);
   });
+  // The list is only fetched when a filter is used: start as soon as the reader reaches for one.
+  form.addEventListener('focusin', () => void loadRows().catch(() => undefined), { once: true });
+  more?.addEventListener('click', showMore);
   form.addEventListener('reset', () => {
     // The reset event fires before the controls are cleared.
     setTimeout(() => {
@@ -133,11 +186,10 @@ export function initRecordFilters(): void {
   window.addEventListener('popstate', () => {
     const state = stateFromSearch(location.search);
     writeControls(state);
-    apply(state);
+    void apply(state);
   });
 
   const initial = stateFromSearch(location.search);
   writeControls(initial);
-  apply(initial);
-  form.hidden = false;
+  if (!isEmptyState(initial)) void apply(initial);
 }

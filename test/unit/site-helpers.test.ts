@@ -10,7 +10,9 @@ import { TAXONOMY_LABELS } from '../../src/i18n/taxonomy.ts';
 import { buildTimeline } from '../../src/site/timeline.ts';
 import { pivotMetrics } from '../../src/site/impact.ts';
 import { figureText, portText } from '../../src/site/symptoms.ts';
-import { matches, searchFromState, stateFromSearch } from '../../src/browser/record-filters.ts';
+import { isEmptyState, matches, searchFromState, stateFromSearch } from '../../src/browser/record-filters.ts';
+import type { LibraryRow } from '../../src/browser/library-row.ts';
+import { libraryPages } from '../../src/site/library.ts';
 import { CAUSE_CATEGORIES, KINDS } from '../../src/schema/taxonomy.ts';
 
 const MIN = 60_000;
@@ -99,12 +101,36 @@ describe('library filter state', () => {
   });
 
   it('matches every term of the text filter and list facets exactly', () => {
-    const item = { kind: 'advisory', tags: '["nat","udp"]', services: '["license"]', year: '2017', text: 'license server 5555 连接数' };
+    const row: LibraryRow = {
+      id: 'license-limit',
+      title: 'License server refuses clients',
+      language: 'en',
+      kind: 'advisory',
+      category: 'capacity',
+      date: '2017-03-02',
+      summary: 'Over 1020 connections on port 5555.',
+      services: ['license'],
+      tags: ['nat', 'udp'],
+      text: 'e1136h04 连接数',
+    };
     const base = stateFromSearch('');
-    expect(matches(item, { ...base, tag: 'nat', q: 'Server 5555' })).toBe(true);
-    expect(matches(item, { ...base, q: '连接' })).toBe(true);
-    expect(matches(item, { ...base, tag: 'na' })).toBe(false);
-    expect(matches(item, { ...base, year: '2024' })).toBe(false);
+    expect(isEmptyState(base)).toBe(true);
+    expect(isEmptyState({ ...base, year: '2017' })).toBe(false);
+    expect(matches(row, base)).toBe(true);
+    expect(matches(row, { ...base, tag: 'nat', q: 'Server 5555' })).toBe(true);
+    expect(matches(row, { ...base, q: '连接 E1136H04' })).toBe(true);
+    expect(matches(row, { ...base, q: 'license-limit' })).toBe(true);
+    expect(matches(row, { ...base, service: 'license', year: '2017', kind: 'advisory', category: 'capacity' })).toBe(true);
+    expect(matches(row, { ...base, tag: 'na' })).toBe(false);
+    expect(matches(row, { ...base, year: '2024' })).toBe(false);
+    expect(matches(row, { ...base, severity: 'sev1' })).toBe(false);
+    expect(matches({ ...row, date: undefined }, { ...base, year: '2017' })).toBe(false);
+  });
+
+  it('cuts the library into pages of a given size, one empty page for no records', () => {
+    expect(libraryPages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(libraryPages([1, 2], 2)).toEqual([[1, 2]]);
+    expect(libraryPages([], 2)).toEqual([[]]);
   });
 });
 

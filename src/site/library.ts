@@ -1,0 +1,60 @@
+/**
+ * The library at any size: pages of `LIBRARY_PAGE_SIZE` records (`/{lang}/`,
+ * then `/{lang}/page/2/` …), and the compact list of every record
+ * (`library.json`) the filters read, so a filter covers the whole library
+ * while a page carries only its own records.
+ */
+import type { LibraryRow } from '../browser/library-row.ts';
+import { localePath, type Lang } from '../i18n/index.ts';
+import { portText } from './symptoms.ts';
+import type { RecordEntry } from './records.ts';
+
+/** Records per library page. */
+export const LIBRARY_PAGE_SIZE = 100;
+/** Name of the compact record list, at the site root. */
+export const LIBRARY_ROWS_FILE = 'library.json';
+
+/** The records of each page, in order (one empty page for an empty library). */
+export function libraryPages<T>(entries: readonly T[], size: number = LIBRARY_PAGE_SIZE): T[][] {
+  const pages: T[][] = [];
+  for (let start = 0; start < entries.length; start += size) pages.push(entries.slice(start, start + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** Site-relative path of library page `page` (1-based). */
+export function libraryPagePath(lang: Lang, page: number): string {
+  return page <= 1 ? localePath(lang) : localePath(lang, 'page', String(page));
+}
+
+/** A record as `library.json` lists it. */
+export function libraryRow(entry: RecordEntry): LibraryRow {
+  const d = entry.data;
+  const text = [
+    d.sourceSeverity,
+    ...d.products.flatMap((p) => [p.name, ...p.versions, p.fixedIn]),
+    d.rootCause.summary,
+    ...(d.symptoms?.errors ?? []).flatMap((e) => [e.code, e.message]),
+    ...(d.symptoms?.ports ?? []).map(portText),
+    ...(d.symptoms?.identifiers ?? []),
+    ...(d.symptoms?.hosts ?? []),
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+  return {
+    id: entry.id,
+    title: d.title,
+    ...(d.titleEn ? { titleEn: d.titleEn } : {}),
+    language: d.language,
+    kind: d.kind,
+    ...(d.severity ? { severity: d.severity } : {}),
+    ...(d.sourceSeverity ? { sourceSeverity: d.sourceSeverity } : {}),
+    category: d.rootCause.category,
+    ...(d.date ? { date: d.date } : {}),
+    ...(d.draft ? { draft: true } : {}),
+    summary: d.summary,
+    services: d.services,
+    tags: d.tags,
+    text,
+  };
+}
