@@ -7,6 +7,7 @@
  */
 import { renderRow, type RowLabels } from './library-item.ts';
 import type { LibraryRow } from './library-row.ts';
+import { foldFilters } from './filters-fold.ts';
 
 /** Query parameters the filters own, in URL order. */
 export const FILTER_FIELDS = ['kind', 'severity', 'category', 'service', 'tag', 'year', 'q'] as const;
@@ -75,9 +76,11 @@ export function initRecordFilters(): void {
   const list = document.querySelector<HTMLElement>('#record-list');
   const count = document.querySelector<HTMLElement>('#record-count');
   const empty = document.querySelector<HTMLElement>('#record-no-matches');
+  const toggle = document.querySelector<HTMLButtonElement>('#record-filters-toggle');
   const more = document.querySelector<HTMLButtonElement>('#record-more');
   const pager = document.querySelector<HTMLElement>('#library-pager');
   if (!form || !list || !count || !form.dataset.rows) return;
+  const showActive = toggle ? foldFilters(form, toggle) : () => {};
   const rowsUrl = form.dataset.rows;
   const labels = JSON.parse(form.dataset.labels ?? '{}') as RowLabels;
   const pageItems = [...list.children];
@@ -125,6 +128,7 @@ export function initRecordFilters(): void {
 
   const apply = async (state: FilterState) => {
     const current = ++generation;
+    showActive(FILTER_FIELDS.filter((field) => state[field]).length);
     if (isEmptyState(state)) {
       list.replaceChildren(...pageItems);
       count.textContent = pageCount;
