@@ -19,7 +19,7 @@ export const en = {
   searchButton: 'Search',
   footerText: 'Precedent keeps postmortems, support cases and advisories as Markdown files.',
   chooseLanguage: 'Choose a language',
-  redirecting: 'Redirecting to the Chinese library…',
+  chooseLanguage: 'Choose a language:',
 
   libraryTitle: 'Library',
   libraryIntro: 'Every record, newest first. Undated records come last.',
@@ -160,7 +160,7 @@ export const zh: Dictionary = {
   searchButton: '搜索',
   footerText: 'Precedent 以 Markdown 文件保存故障复盘、支持案例和厂商公告。',
   chooseLanguage: '选择语言',
-  redirecting: '正在跳转到中文记录库…',
+  chooseLanguage: '选择语言：',
 
   libraryTitle: '记录库',
   libraryIntro: '全部记录，最新在前；无日期的记录排在最后。',

@@ -3,7 +3,7 @@
  * page (record, tag, category, library), changes the UI strings and the
  * document language, and leaves the record's own text exactly as written.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords, type LoadedRecord } from '../../src/records/load.ts';
 import { FIXTURE, FIXTURE_LIBRARY } from '../support/fixture-library.ts';
@@ -25,8 +25,8 @@ beforeAll(async () => {
   for (const record of (await loadRecords(FIXTURE_LIBRARY)).records) records.set(record.data.id, record);
 });
 
-async function open(path: string): Promise<Page> {
-  ({ page } = await session.open(path));
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  ({ page } = await session.open(path, options));
   return page;
 }
 
@@ -114,14 +114,32 @@ describe('language links', () => {
     }
   });
 
-  it('the site root offers both libraries and sends a reader without a choice to the Chinese one', async () => {
-    // Read the links from the served HTML: in a browser the page redirects at once.
-    const html = await (await fetch(session.site.url)).text();
-    expect(html).toContain('href="/zh/"');
-    expect(html).toContain('href="/en/"');
-    await open('/');
-    await page.waitForURL('**/zh/');
-    expect(await page.locator('h1').innerText()).toBe('记录库');
+  it('the site root offers both libraries without JavaScript and stays put', async () => {
+    await open('/', { javaScriptEnabled: false });
+    expect(new URL(page.url()).pathname).toBe('/');
+    const links = await page.locator('main a[hreflang]').evaluateAll((nodes) => nodes.map((a) => [a.getAttribute('hreflang'), a.getAttribute('href'), a.closest('[lang]')?.getAttribute('lang')]));
+    expect(links).toEqual([
+      [UI.zh.htmlLang, '/zh/', UI.zh.htmlLang],
+      [UI.en.htmlLang, '/en/', UI.en.htmlLang],
+    ]);
+  });
+
+  it.each([
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+    ['fr-FR', 'zh'],
+  ] as const)('the site root sends a %s browser to /%s/', async (locale, lang) => {
+    await open('/', { locale });
+    await page.waitForURL(`**/${lang}/`);
+  });
+
+  it('the site root remembers an explicit choice over the browser languages', async () => {
+    await open(url('zh'), { locale: 'zh-CN' });
+    await page.click('.lang-switch a');
+    await page.waitForURL('**/en/');
+    await page.goto(session.href('/'));
+    await page.waitForURL('**/en/');
+    expect(new URL(page.url()).pathname).toBe('/en/');
   });
 
   it('dates and durations follow the UI language, times stay in the record zone', async () => {

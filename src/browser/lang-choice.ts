@@ -1,0 +1,39 @@
+/**
+ * The reader's explicit language choice: a click on the header's language
+ * switch is remembered (localStorage), and the site root sends a returning
+ * reader to that language, else to the first of the browser's languages the
+ * site speaks (src/browser/choose-lang.ts).
+ */
+import { LANGS, localePath, type Lang } from '../i18n/lang.ts';
+import { preferredLang } from './choose-lang.ts';
+
+/** localStorage key of the remembered UI language. */
+export const LANG_KEY = 'precedent-lang';
+
+/** The remembered language, if any (storage may be off or hold anything). */
+export function rememberedLang(storage: Pick<Storage, 'getItem'> | undefined): Lang | undefined {
+  try {
+    const value = storage?.getItem(LANG_KEY) ?? '';
+    return (LANGS as readonly string[]).includes(value) ? (value as Lang) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The library the root sends a reader to: the remembered choice, else the browser's languages. */
+export function rootTarget(storage: Pick<Storage, 'getItem'> | undefined, languages: readonly string[]): string {
+  return localePath(rememberedLang(storage) ?? preferredLang(languages));
+}
+
+/** Remembers the language of a language-switch link when the reader follows it. */
+export function rememberLangChoice(): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
+    link.addEventListener('click', () => {
+      try {
+        localStorage.setItem(LANG_KEY, link.dataset.lang ?? '');
+      } catch {
+        // Storage off (private mode): the choice lasts for this page only.
+      }
+    });
+  }
+}
