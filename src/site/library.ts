@@ -32,7 +32,8 @@ export function libraryRow(entry: RecordEntry): LibraryRow {
   const text = [
     d.sourceSeverity,
     ...d.products.flatMap((p) => [p.name, ...p.versions, p.fixedIn]),
-    d.rootCause.summary,
+    // Often the summary again (importers fill both from one paragraph): sent once.
+    d.rootCause.summary === d.summary ? undefined : d.rootCause.summary,
     ...(d.symptoms?.errors ?? []).flatMap((e) => [e.code, e.message]),
     ...(d.symptoms?.ports ?? []).map(portText),
     ...(d.symptoms?.identifiers ?? []),
