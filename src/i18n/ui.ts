@@ -18,7 +18,6 @@ export const en = {
   searchPlaceholder: 'Error code, port, log line…',
   searchButton: 'Search',
   footerText: 'Precedent keeps postmortems, support cases and advisories as Markdown files.',
-  chooseLanguage: 'Choose a language',
   chooseLanguage: 'Choose a language:',
 
   libraryTitle: 'Library',
@@ -72,6 +71,7 @@ export const en = {
   quickWorkaround: 'Quick workaround',
   permanentFix: 'Permanent fix',
   allSteps: 'All {n} steps',
+  oneStep: 'The full step',
   noFixYet: 'No fix recorded yet.',
   themeLabel: 'Theme',
   themeSystem: 'System',
@@ -159,7 +159,6 @@ export const zh: Dictionary = {
   searchPlaceholder: '错误码、端口、日志行…',
   searchButton: '搜索',
   footerText: 'Precedent 以 Markdown 文件保存故障复盘、支持案例和厂商公告。',
-  chooseLanguage: '选择语言',
   chooseLanguage: '选择语言：',
 
   libraryTitle: '记录库',
@@ -213,6 +212,7 @@ export const zh: Dictionary = {
   quickWorkaround: '快速规避',
   permanentFix: '根本修复',
   allSteps: '全部 {n} 步',
+  oneStep: '完整步骤',
   noFixYet: '尚无记录的修复。',
   themeLabel: '主题',
   themeSystem: '跟随系统',

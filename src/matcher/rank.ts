@@ -31,7 +31,7 @@ import {
   WELL_KNOWN_PORT_FACTOR,
   WHERE_WEIGHTS,
 } from './constants.ts';
-import { WHERE_CODES, own, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
+import { WHERE_CODES, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
 import { keyEvidence, typeOfKey } from './describe-fact.ts';
 import { nearness } from './figures.ts';
 import { isChineseVariant } from './lexicon.ts';
