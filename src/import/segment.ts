@@ -3,6 +3,7 @@
  * and code-shaped lines), tab-separated tables, and text lines. Copying from
  * a web page loses fences and indentation; this puts the code back in blocks.
  */
+import { MAX_TABLE_CELLS, MAX_TABLE_ROWS } from '../records/body-limits.ts';
 import { sectionKind, type SectionKind } from './section-kinds.ts';
 
 /** One block of a document. */
@@ -56,6 +57,7 @@ function tableCells(line: string): string[] | undefined {
 /** Splits cleaned lines into blocks. */
 export function segment(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
+  let tableCellsSoFar = 0;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -76,6 +78,7 @@ export function segment(lines: readonly string[]): Block[] {
     }
     const cells = tableCells(line);
     if (cells) {
+      const start = i;
       const rows: string[][] = [];
       while (i < lines.length) {
         const row = tableCells(lines[i]!);
@@ -83,7 +86,13 @@ export function segment(lines: readonly string[]): Block[] {
         rows.push(row);
         i++;
       }
-      if (rows.length >= 2) {
+      // As validate counts it: every row, the delimiter row too, as wide as the widest.
+      const size = (rows.length + 1) * Math.max(...rows.map((row) => row.length));
+      if (rows.length + 1 > MAX_TABLE_ROWS || tableCellsSoFar + size > MAX_TABLE_CELLS) {
+        // Too big to render as a table (validate would refuse the draft): kept verbatim as a code block.
+        blocks.push({ type: 'code', lines: lines.slice(start, i) });
+      } else if (rows.length >= 2) {
+        tableCellsSoFar += size;
         // A leading tab on every row is an empty first column left by the copy.
         while (rows.every((row) => row[0] === '')) rows.forEach((row) => row.shift());
         const previous = blocks[blocks.length - 1];

