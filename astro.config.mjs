@@ -7,6 +7,7 @@ import { SANITIZE_SCHEMA, rehypeDemoteHeadings, rehypeFocusableCode } from './sr
 import validateRecords from './src/validate/astro-integration.ts';
 import { ConfigError, loadConfig } from './src/config.ts';
 import precedentSettings from './src/site/settings-integration.ts';
+import { THEME_INIT_HASH } from './src/site/theme-init.ts';
 
 /** precedent.config.json and its PRECEDENT_* overrides; a bad one stops here with its one-line message. */
 function settings() {
@@ -43,6 +44,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // The one inline script we write ourselves: the stored theme, applied before the first paint.
+      scriptDirective: { hashes: [THEME_INIT_HASH] },
     },
   },
   vite: {

@@ -1,0 +1,15 @@
+/**
+ * The reader's light/dark choice, applied in <head> before the first paint so a
+ * stored choice never flashes the other theme. It runs inline, so the
+ * Content-Security-Policy allows it by its hash (astro.config.mjs); the switch
+ * itself is src/browser/theme-switch.ts. Without a stored choice the page follows
+ * the system setting (CSS `light-dark()` with `color-scheme: light dark`).
+ */
+import { createHash } from 'node:crypto';
+
+/** localStorage key of the theme choice; src/browser/theme-switch.ts writes it. */
+export const THEME_KEY = 'precedent-theme';
+
+export const THEME_INIT = `try{var t=localStorage.getItem('${THEME_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+
+export const THEME_INIT_HASH: `sha256-${string}` = `sha256-${createHash('sha256').update(THEME_INIT).digest('base64')}`;
