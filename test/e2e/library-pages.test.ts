@@ -110,7 +110,8 @@ describe('library pages', () => {
     const [kind, matches] = [...kinds].sort((a, b) => b[1] - a[1])[0]!;
     expect(matches).toBeGreaterThan(PAGE);
     await page.locator('#filter-kind').selectOption(kind);
-    await expect(page.locator('#record-count').innerText()).resolves.toBe(`Showing ${matches} of ${total} records`);
+    // The first filter fetches library.json: the count follows once it has arrived.
+    await expect.poll(() => page.locator('#record-count').innerText()).toBe(`Showing ${matches} of ${total} records`);
     await expect.poll(async () => (await listed(page)).length).toBe(PAGE);
     await page.locator('#record-more').click();
     await expect.poll(async () => (await listed(page)).length).toBe(Math.min(matches, 2 * PAGE));
