@@ -105,10 +105,12 @@ describe('a site built with repoUrl, siteUrl, base, siteName and defaultLang', (
     }
   });
 
-  it('names the site in every title and sends / to the configured default language', () => {
+  it('names the site in every title; / links both libraries under the base and names the configured default language canonical', () => {
     for (const lang of LANGS) expect(readFileSync(path.join(dir, lang, 'index.html'), 'utf8')).toMatch(new RegExp(`<title>[^<]* · ${ACME.siteName}</title>`));
     const root = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    expect(root).toContain(`<meta http-equiv="refresh" content="0; url=${ACME.base}en/"`);
+    // No meta refresh: it would send every reader to one language, whatever the browser's (the page's script chooses).
+    expect(root).not.toContain('http-equiv="refresh"');
+    for (const lang of LANGS) expect(root).toContain(`href="${ACME.base}${lang}/"`);
     expect(linkTags(root, 'canonical')).toEqual([['', `${ACME.siteUrl}${ACME.base}en/`]]);
   });
 
