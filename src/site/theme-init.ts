@@ -1,7 +1,9 @@
 /**
  * The reader's light/dark choice, applied in <head> before the first paint so a
  * stored choice never flashes the other theme. It runs inline, so the
- * Content-Security-Policy allows it by its hash (astro.config.mjs); the switch
+ * Content-Security-Policy allows it by its hash (astro.config.mjs). The layout
+ * writes it out literally (no raw HTML from code; test/unit/theme-init.test.ts
+ * keeps the two equal); the switch
  * itself is src/browser/theme-switch.ts. Without a stored choice the page follows
  * the system setting (CSS `light-dark()` with `color-scheme: light dark`).
  */
