@@ -15,7 +15,7 @@ import type { Matcher } from '../matcher/matcher.ts';
 import { loadIndexFolder, openIndex, type BuildPhase } from '../index-cache/index.ts';
 import { matchStrings } from '../i18n/match-strings.ts';
 import { clean, colours, formatResults } from './format-results.ts';
-import { configuredContentDir } from '../config.ts';
+import { cachedContentDir } from '../config-cache.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
 
 /** Most bytes read from stdin or an alert file; the matcher reads only the first `MAX_QUERY_CHARS` characters of a query anyway. */
@@ -45,7 +45,8 @@ export const matchCommand = defineCommand({
   },
   async run({ args }) {
     // Read (and so checked) whatever the flags: a bad setting is reported by every command alike.
-    const configured = configuredContentDir();
+    // From the checked settings cached by an earlier call when nothing changed: checking them loads zod.
+    const configured = await cachedContentDir();
     const limit = parseLimit(args.limit);
     const words = args._.map(String);
     const { query, alert } = await readQuery(words, args.alert);

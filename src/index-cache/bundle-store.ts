@@ -8,12 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Matcher } from '../matcher/matcher.ts';
 import type { IndexBundle } from '../matcher/types.ts';
 import type { FileState } from './fingerprint.ts';
+
+export { CACHE_DIR_ENV, defaultCacheRoot } from './cache-root.ts';
 
 /**
  * Format of the cache (`state.json` and what its key folder holds); a
@@ -32,8 +33,6 @@ export const PROBLEMS_FILE = 'problems.json';
 export const MANIFEST_FILE = 'manifest.json';
 /** Temporary folders older than this are left-overs of a killed build and are removed. */
 export const STALE_TEMP_MS = 60 * 60 * 1000;
-/** Environment variable naming the cache folder. */
-export const CACHE_DIR_ENV = 'PRECEDENT_INDEX_CACHE';
 
 /** A record file that could not be read, as the record reader reported it. */
 export interface CachedProblem {
@@ -56,20 +55,6 @@ export interface CacheState {
 
 /** `files.json`, each file as a tuple (a third of the JSON of objects, parsed in a third of the time). */
 type StoredFile = [file: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string];
-
-/**
- * The cache folder: `$PRECEDENT_INDEX_CACHE`, else `node_modules/.cache/precedent/`
- * of the nearest project above the records folder, else
- * `$XDG_CACHE_HOME/precedent/` (`~/.cache/precedent/`).
- */
-export function defaultCacheRoot(recordsDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env[CACHE_DIR_ENV]) return path.resolve(env[CACHE_DIR_ENV]);
-  for (let dir = path.resolve(recordsDir); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'precedent');
-    if (path.dirname(dir) === dir) break;
-  }
-  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'precedent');
-}
 
 /**
  * The cache folder of one records folder, named by a hash of its absolute
