@@ -22,6 +22,14 @@ export interface PreparedTerm {
   pairs: Array<[slot: number, weight: number]>;
 }
 
+/** The results of `TextIndex.scoreOptional`. */
+export interface OptionalHits {
+  /** lunr's score of each record matched. */
+  scores: Map<number, number>;
+  /** lunr's match metadata of a record matched: term → field → metadata. */
+  metadata: (ref: number) => Record<string, Record<string, object>>;
+}
+
 /** The core text index: the lunr index over the loaded terms, and what each term costs. */
 export class TextIndex {
   /** The lunr index queried by `queryText`. */
@@ -34,6 +42,13 @@ export class TextIndex {
   /** Per field-document (`field × docs + ref`): loaded `[termId, weight]` pairs, ids ascending. */
   private readonly forward = new Map<number, number[]>();
   private readonly vectors = new Map<string, lunr.Vector>();
+  /** Per term: its field-documents (`field × docs + ref`) ascending, the order lunr's query walks them. */
+  private readonly slots: Int32Array[] = [];
+  /** Per term: its weight in each of those field-documents. */
+  private readonly slotWeights: Float64Array[] = [];
+  private seen: Int32Array | undefined;
+  private dots: Float64Array | undefined;
+  private queries = 0;
   private readonly docs: number;
 
   constructor(fields: readonly string[], docs: number) {
@@ -102,6 +117,12 @@ export class TextIndex {
     this.termIds.set(term, t);
     this.df.push(df);
     this.stored.push(pairs.length);
+    // lunr walks a term's field-documents field by field, refs ascending, and its vectors hold a term once per field-document.
+    const weightOf = new Map<number, number>();
+    for (const [slot, weight] of pairs) if (!weightOf.has(slot)) weightOf.set(slot, weight);
+    const slots = Int32Array.from(weightOf.keys()).sort();
+    this.slots.push(slots);
+    this.slotWeights.push(Float64Array.from(slots, (slot) => weightOf.get(slot)!));
     this.postings.push(Object.assign(posting, { _index: t }));
     // Vectors made before this term lack it; they are cheap to remake.
     this.vectors.clear();
@@ -119,6 +140,81 @@ export class TextIndex {
     return t === undefined ? 0 : this.stored[t]!;
   }
 
+  /**
+   * What `index.query` returns for an all-optional query of `terms` (each with
+   * its boost), worked out from the postings without lunr's per-query objects:
+   * each record's score, and lunr's match metadata of a record when asked.
+   * The same numbers in lunr's order of arithmetic: the query vector's
+   * magnitude over the terms in index order, each field-document's dot product
+   * in index order, a record's field scores summed in the order lunr meets the
+   * field-documents (term by term, field by field, refs ascending). For many
+   * queries in a row (the related lists of a build); a unit test holds it
+   * equal to lunr's own.
+   */
+  scoreOptional(terms: readonly string[], boostOf: (term: string) => number): OptionalHits {
+    const scores = new Map<number, number>();
+    const present = [...new Set(terms.filter((term) => this.docFrequency(term) > 0))];
+    const metadata = (ref: number) => this.metadataOf(ref, present);
+    if (present.length === 0) return { scores, metadata };
+    const boosts = new Map<number, number>();
+    for (const term of present) boosts.set(this.termIds.get(term)!, boostOf(term));
+    let sumOfSquares = 0;
+    for (const t of [...boosts.keys()].sort((a, b) => a - b)) sumOfSquares += boosts.get(t)! * boosts.get(t)!;
+    const magnitude = Math.sqrt(sumOfSquares);
+    const size = this.fields.length * this.docs;
+    const seen = (this.seen ??= new Int32Array(size).fill(-1));
+    const dots = (this.dots ??= new Float64Array(size));
+    const query = ++this.queries;
+    // Dot products first, adding each term's products in index order as lunr's vector walk does.
+    for (const t of [...boosts.keys()].sort((a, b) => a - b)) {
+      const boost = boosts.get(t)!;
+      const slots = this.slots[t]!;
+      const weights = this.slotWeights[t]!;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (seen[slot] !== query) {
+          seen[slot] = query;
+          dots[slot] = 0;
+        }
+        dots[slot]! += boost * weights[i]!;
+      }
+    }
+    // Then each record's field scores, summed in the order lunr's query meets its field-documents.
+    for (const term of present) {
+      for (const slot of this.slots[this.termIds.get(term)!]!) {
+        if (seen[slot] !== query) continue;
+        seen[slot] = -1;
+        const score = dots[slot]! / magnitude || 0;
+        const ref = slot % this.docs;
+        const sum = scores.get(ref);
+        scores.set(ref, sum === undefined ? score : sum + score);
+      }
+    }
+    return { scores, metadata };
+  }
+
+  /** lunr's `matchData.metadata` of record `ref`: each of its field-documents' terms in query order, combined in the order met. */
+  private metadataOf(ref: number, present: readonly string[]): Record<string, Record<string, object>> {
+    const perField = new Map<number, Record<string, Record<string, object>>>();
+    for (const term of present) {
+      const slots = this.slots[this.termIds.get(term)!]!;
+      this.fields.forEach((field, f) => {
+        if (!hasSlot(slots, f * this.docs + ref)) return;
+        let own = perField.get(f);
+        if (!own) perField.set(f, (own = Object.create(null) as Record<string, Record<string, object>>));
+        (own[term] ??= Object.create(null) as Record<string, object>)[field] ??= NO_METADATA;
+      });
+    }
+    const combined = Object.create(null) as Record<string, Record<string, object>>;
+    for (const own of perField.values()) {
+      for (const term of Object.keys(own)) {
+        combined[term] ??= Object.create(null) as Record<string, object>;
+        for (const f of Object.keys(own[term]!)) combined[term][f] ??= NO_METADATA;
+      }
+    }
+    return combined;
+  }
+
   private vector(fieldRef: string): lunr.Vector | undefined {
     const cached = this.vectors.get(fieldRef);
     if (cached) return cached;
@@ -130,4 +226,18 @@ export class TextIndex {
     this.vectors.set(fieldRef, built);
     return built;
   }
+}
+
+/** Whether ascending `slots` holds `slot` (binary search). */
+function hasSlot(slots: Int32Array, slot: number): boolean {
+  let lo = 0;
+  let hi = slots.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = slots[mid]!;
+    if (value === slot) return true;
+    if (value < slot) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

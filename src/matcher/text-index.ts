@@ -126,22 +126,32 @@ export function queryText(text: TextIndex, terms: string[]): Map<number, TextHit
   if (present.length === 0) return hits;
   const results = text.index.query((query) => {
     for (const term of present) {
-      query.term(term, { usePipeline: false, boost: isBigram(term) ? BIGRAM_BOOST : 1, wildcard: lunr.Query.wildcard.NONE });
+      query.term(term, { usePipeline: false, boost: termBoost(term), wildcard: lunr.Query.wildcard.NONE });
     }
   });
-  for (const result of results) {
-    const fields = () => {
-      const byField = new Map<TextField, string[]>();
-      for (const [term, inFields] of Object.entries(result.matchData.metadata)) {
-        for (const field of Object.keys(inFields) as TextField[]) {
-          const list = byField.get(field) ?? [];
-          list.push(term);
-          byField.set(field, list);
-        }
-      }
-      return byField;
-    };
-    hits.set(Number(result.ref), { score: result.score, fields, terms: () => Object.keys(result.matchData.metadata) });
-  }
+  for (const result of results) hits.set(Number(result.ref), textHit(result.score, () => result.matchData.metadata as Record<string, Record<string, unknown>>));
   return hits;
+}
+
+/** The boost `queryText` gives a term. */
+export function termBoost(term: string): number {
+  return isBigram(term) ? BIGRAM_BOOST : 1;
+}
+
+/** A hit from lunr's score and match metadata (term → field → …, worked out once when first asked). */
+export function textHit(score: number, read: () => Record<string, Record<string, unknown>>): TextHit {
+  let cached: Record<string, Record<string, unknown>> | undefined;
+  const metadata = () => (cached ??= read());
+  const fields = () => {
+    const byField = new Map<TextField, string[]>();
+    for (const [term, inFields] of Object.entries(metadata())) {
+      for (const field of Object.keys(inFields) as TextField[]) {
+        const list = byField.get(field) ?? [];
+        list.push(term);
+        byField.set(field, list);
+      }
+    }
+    return byField;
+  };
+  return { score, fields, terms: () => Object.keys(metadata()) };
 }

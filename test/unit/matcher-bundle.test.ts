@@ -12,7 +12,7 @@ import { Matcher, buildIndex, type IndexBundle, type MatchDoc } from '../../src/
 import { BIGRAM_BOOST, FIELD_BOOSTS } from '../../src/matcher/constants.ts';
 import { MANIFEST_FILE, chunkOf, docChunkFile, keyChunkFile, type Directory } from '../../src/matcher/bundle-format.ts';
 import { contentHash } from '../../src/matcher/content-hash.ts';
-import { buildTextPostings, coreTerms, queryText, textFields } from '../../src/matcher/text-index.ts';
+import { buildTextPostings, coreTerms, queryText, termBoost, textFields, textHit } from '../../src/matcher/text-index.ts';
 import { TextIndex } from '../../src/matcher/text-index-load.ts';
 import { isBigram, tokenizeText } from '../../src/matcher/text-tokenize.ts';
 import type { Symptoms } from '../../src/schema/record.ts';
@@ -314,6 +314,23 @@ describe('text postings', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect([...actual.keys()]).toEqual(expected.map((r) => Number(r.ref)));
       expected.forEach((r) => expect(actual.get(Number(r.ref))!.score).toBeCloseTo(r.score, 9));
+    }
+  });
+
+  it('scored without a lunr query (scoreOptional), give lunr\'s scores and matched terms exactly', () => {
+    const text = new TextIndex(Object.keys(FIELD_BOOSTS), LIBRARY.length);
+    for (const [term, postings] of buildTextPostings(LIBRARY)) text.addTerm(term, JSON.parse(JSON.stringify(postings)));
+    for (const query of ['下秤失败', 'connection reset conntrack', 'license server 连接数', 'regex took down the site', 'tls certificate', 'zzqx']) {
+      const terms = [...new Set(tokenizeText(query))];
+      const expected = queryText(text, terms);
+      const { scores, metadata } = text.scoreOptional(terms, termBoost);
+      expect([...scores.keys()].sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
+      for (const [ref, hit] of expected) {
+        const direct = textHit(scores.get(ref)!, () => metadata(ref));
+        expect(direct.score).toBe(hit.score);
+        expect(direct.terms()).toEqual(hit.terms());
+        expect([...direct.fields()]).toEqual([...hit.fields()]);
+      }
     }
   });
 
