@@ -13,6 +13,7 @@ import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked }
 import { queryText } from './text-index.ts';
 import { evidenceOf, typeOfKey } from './describe-fact.ts';
 import { typoCandidates } from './typos.ts';
+import { relatedLists } from './related-lists.ts';
 import { assessConfidence } from './confidence.ts';
 import { isCjk, tokenizeText } from './text-tokenize.ts';
 import type { Fact, IndexBundle, MatchResult, QueryInfo, SearchOptions } from './types.ts';
@@ -159,16 +160,50 @@ export class Matcher {
       const ref = this.store.refOf(id);
       if (ref === undefined) return [];
       const facts = this.factsOf(ref);
-      const row = this.store.row(ref)!;
-      // Title words, without lone CJK characters (too common to say two records are alike).
-      const terms = [...new Set(tokenizeText(`${row[1]} ${row[2]}`))].filter((t) => t.length > 1 || !isCjk(t));
       const acc = new Map<number, Accumulator>();
       scoreFacts(facts, this.factTables(), this.size, acc);
-      scoreText(queryText(this.store.text, terms), (matched) => [...matched].slice(0, MAX_WORDS_SHOWN), acc);
+      scoreText(queryText(this.store.text, this.titleTerms(ref)), relatedDisplay, acc);
       return this.dress(rank(acc, limitOf(options), ref));
     } catch {
       return [];
     }
+  }
+
+  /**
+   * `related` for every record, by id: the same lists, worked out in one pass
+   * that shares the work between records (`related-lists.ts`; a site build
+   * lists them on every record page). Everything must be loaded
+   * (`fromBundle`). Never throws.
+   */
+  relatedAll(options: SearchOptions = {}): Map<string, MatchResult[]> {
+    const out = new Map<string, MatchResult[]>();
+    try {
+      const lists = relatedLists(
+        {
+          docs: this.size,
+          tables: this.factTables(),
+          text: this.store.text,
+          factsOf: (ref) => this.factsOf(ref),
+          termsOf: (ref) => this.titleTerms(ref),
+          display: relatedDisplay,
+        },
+        limitOf(options),
+      );
+      lists.forEach((ranked, ref) => out.set(this.store.row(ref)![0], this.dress(ranked)));
+    } catch {
+      // Record by record, then.
+      for (let ref = 0; ref < this.size; ref++) {
+        const id = this.store.row(ref)?.[0];
+        if (id !== undefined) out.set(id, this.related(id, options));
+      }
+    }
+    return out;
+  }
+
+  /** A record's title words for `related`, without lone CJK characters (too common to say two records are alike). */
+  private titleTerms(ref: number): string[] {
+    const row = this.store.row(ref)!;
+    return [...new Set(tokenizeText(`${row[1]} ${row[2]}`))].filter((t) => t.length > 1 || !isCjk(t));
   }
 
   private safeRank(analyzed: AnalyzedQuery, options: SearchOptions): Ranked[] {
@@ -366,6 +401,9 @@ export class Matcher {
     return this.reverse.get(ref) ?? [];
   }
 }
+
+/** Evidence words of a related record: its matched title terms, as many as a query shows. */
+const relatedDisplay = (matched: ReadonlySet<string>): string[] => [...matched].slice(0, MAX_WORDS_SHOWN);
 
 /** Typo lookups of a query: near fact names as facts; near text terms, each with the word and term it corrects. */
 interface Typos {
