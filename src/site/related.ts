@@ -1,8 +1,9 @@
 /**
- * Related records, worked out once per record for the whole build: both
- * languages' record pages and the insights page's repeat finder share one
- * `Matcher.related` call per record over the one build-time index
- * (src/site/matcher-bundle.ts). It is the costliest step of a large build.
+ * Related records, worked out once for the whole build: both languages'
+ * record pages and the insights page's repeat finder read one list per
+ * record, and every list comes from one `Matcher.relatedAll` pass over the
+ * build-time index (src/site/matcher-bundle.ts), which shares the work
+ * between records instead of asking the matcher record by record.
  */
 import type { MatchResult } from '../matcher/index.ts';
 import { REPEAT_CANDIDATES, type RelatedFn } from '../insights/repeats.ts';
@@ -13,19 +14,22 @@ export const RELATED_LIMIT = 5;
 /** Asked of the matcher once per record: enough for every caller. */
 const CACHED_LIMIT = Math.max(RELATED_LIMIT, REPEAT_CANDIDATES);
 
-const cache = new Map<string, MatchResult[]>();
+let lists: Promise<Map<string, MatchResult[]>> | undefined;
+
+/** Every record's related list (at most `CACHED_LIMIT`, never the record itself), computed on first use. */
+function relatedLists(): Promise<Map<string, MatchResult[]>> {
+  lists ??= getBuildMatcher().then((matcher) => {
+    const all = matcher.relatedAll({ limit: CACHED_LIMIT + 1 });
+    for (const [id, related] of all) all.set(id, related.filter((result) => result.id !== id).slice(0, CACHED_LIMIT));
+    return all;
+  });
+  return lists;
+}
 
 /** The build's related function: the records most like `id` (never `id` itself), best first, at most `limit`. */
 export async function buildRelated(): Promise<RelatedFn> {
-  const matcher = await getBuildMatcher();
-  return (id, { limit }) => {
-    let related = cache.get(id);
-    if (!related) {
-      related = matcher.related(id, { limit: CACHED_LIMIT + 1 }).filter((result) => result.id !== id).slice(0, CACHED_LIMIT);
-      cache.set(id, related);
-    }
-    return related.slice(0, Math.min(limit, CACHED_LIMIT));
-  };
+  const all = await relatedLists();
+  return (id, { limit }) => (all.get(id) ?? []).slice(0, Math.min(limit, CACHED_LIMIT));
 }
 
 /** The records listed as related on `id`'s page. */
