@@ -55,6 +55,9 @@ export default defineConfig({
   markdown: {
     // Plain <pre><code class="language-x">: Shiki's inline styles would not survive sanitising.
     syntaxHighlight: false,
+    // Text stays as written: smartypants turned `--max-conns=1` into `—max-conns=1` and `"key"` into “key” in prose,
+    // so a flag copied from a postmortem failed; it also took about 40 % of the time of rendering a body.
+    smartypants: false,
     // Record bodies are untrusted: parse raw HTML, then sanitise everything.
     processor: unified({ rehypePlugins: [rehypeRaw, [rehypeSanitize, SANITIZE_SCHEMA], rehypeDemoteHeadings, rehypeFocusableCode] }),
   },

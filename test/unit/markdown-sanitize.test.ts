@@ -31,6 +31,12 @@ beforeAll(async () => {
 });
 
 describe('record body sanitising (astro.config.mjs markdown pipeline)', () => {
+  it('keeps flags, quotes and dots as written (no smart punctuation)', async () => {
+    const html = await render('Run kube-proxy with --max-conns=15692 and "natOutgoing": true... it\'s done -- see `--x`\n');
+    expect(html).toContain('--max-conns=15692');
+    expect(html).toContain('"natOutgoing": true... it\'s done -- see');
+  });
+
   it('drops <script> elements and their content', async () => {
     const html = await render('Before <script>alert("body")</script> after\n\n<script src="https://evil.example/x.js"></script>\n');
     expect(html).not.toMatch(/<script/i);
