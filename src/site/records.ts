@@ -29,7 +29,7 @@ export async function getSortedRecords(): Promise<RecordEntry[]> {
 }
 
 /** Distinct values with their record counts, in first-seen order unless sorted by the caller. */
-export function countBy(entries: RecordEntry[], pick: (entry: RecordEntry) => readonly (string | undefined)[]): Map<string, number> {
+export function countBy(entries: readonly RecordEntry[], pick: (entry: RecordEntry) => readonly (string | undefined)[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const entry of entries) {
     for (const value of new Set(pick(entry))) {
@@ -42,4 +42,36 @@ export function countBy(entries: RecordEntry[], pick: (entry: RecordEntry) => re
 /** The year of a record's date, if dated. */
 export function recordYear(entry: RecordEntry): string | undefined {
   return entry.data.date?.slice(0, 4);
+}
+
+/** Records per value of each library filter. */
+export interface FacetCounts {
+  kind: Map<string, number>;
+  severity: Map<string, number>;
+  category: Map<string, number>;
+  service: Map<string, number>;
+  tag: Map<string, number>;
+  year: Map<string, number>;
+}
+
+const facetCache = new WeakMap<readonly RecordEntry[], FacetCounts>();
+
+/**
+ * The filters' counts over `entries`, counted once per list: every library
+ * page shows the same filters over every record (200 pages at 10,000 records).
+ */
+export function facetCounts(entries: readonly RecordEntry[]): FacetCounts {
+  let counts = facetCache.get(entries);
+  if (!counts) {
+    counts = {
+      kind: countBy(entries, (e) => [e.data.kind]),
+      severity: countBy(entries, (e) => [e.data.severity]),
+      category: countBy(entries, (e) => [e.data.rootCause.category]),
+      service: countBy(entries, (e) => e.data.services),
+      tag: countBy(entries, (e) => e.data.tags),
+      year: countBy(entries, (e) => [recordYear(e)]),
+    };
+    facetCache.set(entries, counts);
+  }
+  return counts;
 }
