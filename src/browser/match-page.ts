@@ -1,12 +1,14 @@
 /**
  * The matcher page (`/{lang}/match/?q=...`): searches as you type, mirrors
- * the query in the URL so it can be shared, restores it on load. The quick
- * synchronous search answers first; the full search over lazy shards then
- * refines the list.
+ * the query in the URL so it can be shared, restores it on load. The search
+ * runs in the matcher worker (matcher-client.ts): the quick search over the
+ * chunks already loaded answers first; the full search over lazy chunks then
+ * refines the list. The page's own thread only renders.
  */
-import { MAX_QUERY_CHARS, type Matcher, type MatchResult } from '../matcher/index.ts';
+import { MAX_QUERY_CHARS } from '../matcher/constants.ts';
+import type { MatchResult } from '../matcher/types.ts';
 import { debounce, isComposing } from './dom-utils.ts';
-import { getMatcher } from './matcher-loader.ts';
+import { matcherClient } from './matcher-client.ts';
 import { fill, type MatchStrings } from '../i18n/match-strings.ts';
 import { allWeak, renderResultList, type RenderContext } from './render-results.ts';
 import { looksLikeAlertJson, readAlert } from '../alert/index.ts';
@@ -25,11 +27,6 @@ export const TITLE_QUERY_CHARS = 60;
 export const QUICK_SEARCH_MAX_CHARS = 4000;
 
 type View = 'empty' | 'loading' | 'searching' | 'results' | 'none' | 'error';
-
-/** Resolves after the browser has had a chance to paint. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 /** Reads the page's settings from `data-*` attributes of the root element. */
 function readConfig(root: HTMLElement): { ctx: RenderContext; indexUrl: string } {
@@ -59,8 +56,9 @@ export function initMatchPage(root: HTMLElement): void {
   const note = byId<HTMLElement>(root, 'match-note');
   root.classList.add('has-js');
 
+  const matcher = matcherClient(indexUrl);
   let sequence = 0;
-  let matcher: Matcher | undefined;
+  let loaded = false;
   let failed = false;
 
   const show = (view: View, results: readonly MatchResult[] = [], refining = false): void => {
@@ -117,43 +115,35 @@ export function initMatchPage(root: HTMLElement): void {
       show('error');
       return;
     }
-    if (!matcher) {
-      show('loading');
-      try {
-        matcher = await getMatcher(indexUrl);
-      } catch (error) {
-        failed = true;
-        console.warn('Precedent: the matcher index failed to load', error);
-        if (current === sequence) show('error');
-        return;
-      }
-      if (current !== sequence) return;
-    }
+    if (!loaded) show('loading');
     // A pasted alert payload is matched on its labels and annotations, and the note says what was read.
     const intake = readAlert(query);
     const alertLine = intake.kind === 'alert' ? (ctx.lang === 'zh' ? intake.reading.summaryZh : intake.reading.summary) : intake.kind === 'invalid' && looksLikeAlertJson(query) ? `${intake.message}; matched as plain text` : undefined;
     const text = intake.kind === 'alert' ? intake.reading.query : query;
     notes(query, text.length > MAX_QUERY_CHARS ? MAX_QUERY_CHARS : undefined, alertLine);
-    // searchDetailed() never throws and answers from the chunks already loaded; when it had
-    // everything it needed, that is the answer. Otherwise searchAll() fetches the chunks the
-    // query needs (skipping any that fail, e.g. offline) and never rejects.
+    // The quick search answers from the chunks already loaded; when it lacked some, its results
+    // show while the full search fetches them (skipping any that fail, e.g. offline).
     // A pasted log costs a noticeable time per search: search it once, fully.
-    if (text.length <= QUICK_SEARCH_MAX_CHARS) {
-      const quick = matcher.searchDetailed(text, { limit: RESULT_LIMIT });
-      if (quick.info.missingChunks === 0) {
-        show(quick.results.length ? 'results' : 'none', quick.results);
-        return;
-      }
-      if (quick.results.length > 0) show('results', quick.results, true);
-      else show('searching');
-    } else {
-      show('searching');
-      await nextFrame(); // let the status paint before the main thread is busy
+    const quick = text.length <= QUICK_SEARCH_MAX_CHARS;
+    if (!quick && loaded) show('searching');
+    const onPartial = (partial: MatchResult[]): void => {
       if (current !== sequence) return;
+      if (partial.length > 0) show('results', partial, true);
+      else show('searching');
+    };
+    let results: MatchResult[];
+    try {
+      // Rejects only when the index cannot be loaded.
+      results = await matcher.search(text, { limit: RESULT_LIMIT, quick, onPartial });
+    } catch (error) {
+      failed = true;
+      console.warn('Precedent: the matcher index failed to load', error);
+      if (current === sequence) show('error');
+      return;
     }
-    const refined = await matcher.searchAll(text, { limit: RESULT_LIMIT });
+    loaded = true;
     if (current !== sequence) return;
-    show(refined.length ? 'results' : 'none', refined);
+    show(results.length ? 'results' : 'none', results);
   };
 
   const runSoon = debounce((query: string) => void run(query), TYPING_DEBOUNCE_MS);
@@ -183,12 +173,12 @@ export function initMatchPage(root: HTMLElement): void {
   if (!initial && !window.location.hash) input.focus();
   void run(initial);
   // The page exists to search: fetch the index now rather than on the first keystroke.
-  getMatcher(indexUrl).then(
-    (loaded) => {
-      matcher = loaded;
+  matcher.load().then(
+    () => {
+      loaded = true;
     },
     (error: unknown) => {
-      if (matcher || failed) return;
+      if (loaded || failed) return;
       failed = true;
       console.warn('Precedent: the matcher index failed to load', error);
       sequence++;

@@ -5,8 +5,9 @@
  * listbox (arrows move, Enter opens, Esc closes), Enter without a selection
  * still submits to the matcher page. The index loads on first focus.
  */
-import type { Matcher, MatchResult } from '../matcher/index.ts';
+import type { MatchResult } from '../matcher/types.ts';
 import { debounce, isComposing, isEditable } from './dom-utils.ts';
+import { indexUrl, matcherClient, type MatcherClient } from './matcher-client.ts';
 import { matchStrings } from '../i18n/match-strings.ts';
 import { renderOption, type RenderContext } from './render-results.ts';
 
@@ -52,7 +53,7 @@ export function initSearchBox(doc: Document = document): void {
   if (!input.getAttribute('aria-keyshortcuts')) input.setAttribute('aria-keyshortcuts', '/');
   if (!input.title) input.title = strings.searchBoxHint;
 
-  let matcher: Matcher | undefined;
+  let matcher: MatcherClient | undefined;
   let active = -1;
   let sequence = 0;
 
@@ -121,31 +122,30 @@ export function initSearchBox(doc: Document = document): void {
       return;
     }
     if (!matcher) return; // the load in progress calls update() again
-    // searchDetailed() never throws and answers from loaded chunks; searchAll() fetches the
-    // rest and never rejects (a chunk that fails to load is skipped).
-    const quick = matcher.searchDetailed(query, { limit: DROPDOWN_LIMIT });
-    if (quick.info.missingChunks === 0 || quick.results.length > 0) render(query, quick.results);
-    if (quick.info.missingChunks === 0) return;
-    const full = await matcher.searchAll(query, { limit: DROPDOWN_LIMIT });
-    if (current === sequence) render(query, full);
+    // The quick search answers from loaded chunks (shown when it found something), the full one
+    // fetches the rest (a chunk that fails to load is skipped); both run in the matcher worker.
+    const onPartial = (partial: MatchResult[]): void => {
+      if (current === sequence && partial.length > 0) render(query, partial);
+    };
+    const full = await matcher.search(query, { limit: DROPDOWN_LIMIT, quick: true, onPartial }).catch(() => undefined);
+    if (full && current === sequence) render(query, full);
   };
   const updateSoon = debounce(() => void update(), DROPDOWN_DEBOUNCE_MS);
 
   const load = (): void => {
     if (matcher) return;
-    // The matcher code (lunr included) and its index are fetched on first focus, not with every page.
-    import('./matcher-loader.ts')
-      .then(({ getMatcher, indexUrl }) => getMatcher(indexUrl(base)))
-      .then(
-        (loaded) => {
-          matcher = loaded;
-          void update();
-        },
-        (error: unknown) => {
-          // The form still works without the dropdown: Enter goes to the matcher page.
-          console.warn('Precedent: the matcher index failed to load', error);
-        },
-      );
+    // The matcher worker (matcher code and index) starts on first focus, not with every page.
+    const client = matcherClient(indexUrl(base));
+    client.load().then(
+      () => {
+        matcher = client;
+        void update();
+      },
+      (error: unknown) => {
+        // The form still works without the dropdown: Enter goes to the matcher page.
+        console.warn('Precedent: the matcher index failed to load', error);
+      },
+    );
   };
 
   const open = (option: HTMLElement | undefined): boolean => {
