@@ -20,6 +20,8 @@ export const INTERNAL_LINK = 'internal-link';
 
 /** A link to a record page: `/records/<id>/`, `/zh/records/<id>`, with optional query or fragment. */
 const RECORD_ROUTE = /^(?:\/[a-z]{2,3}(?:-[A-Za-z0-9]+)?)?\/records\/([^/?#]+)\/?(?:[?#].*)?$/;
+/** What every Markdown link or link definition holds. */
+const LINK_SYNTAX = /\](?:\(|:)/;
 /** A relative link to a Markdown file, with optional fragment. */
 const RELATIVE_MD = /^(?![a-z][a-z0-9+.-]*:|\/|#)([^?#]+\.md)(?:[?#].*)?$/i;
 
@@ -35,6 +37,9 @@ export const internalLink: Rule = {
     }
     // A body over the render limits is an error of its own (precedent:markdown-body); parsing it would hang here too.
     if (checkBodyLimits(context.record.body)) return;
+    // A link (`[text](url)`) or a definition (`[label]: url`) needs `](` or `]:` in the source; most bodies have
+    // neither and need no parse (it was half of validating a library). Autolinks need a scheme: never internal.
+    if (!LINK_SYNTAX.test(context.record.body)) return;
     const tree = unified().use(remarkParse).parse(context.record.body);
     for (const node of linkNodes(tree)) {
       const { line, column } = node.position.start;
