@@ -193,8 +193,8 @@ export function guessRepoLayout(repoUrl: string): RepoLayout {
   return 'github';
 }
 
-/** Messages for jsonc-parser's error codes, in the words of the rest of the tools. */
-const JSON_ERRORS: Record<string, string> = {
+/** Messages for jsonc-parser's error codes, in the words of the rest of the tools (also for src/records/severity-maps.ts). */
+export const JSON_ERRORS: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'invalid number',
   PropertyNameExpected: 'expected a field name in double quotes',

@@ -17,6 +17,8 @@ export interface RowLabels {
   category: Record<string, string>;
   severityTitle: string;
   sourceSeverityTitle: string;
+  /** Follows a source label no map covers: ` (source label)`. */
+  sourceLabelSuffix: string;
   categoryTitle: string;
   draft: string;
   undated: string;
@@ -31,8 +33,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
   return node;
 }
 
-function badge(tone: string, text: Node | string, title?: string): HTMLSpanElement {
-  return element('span', { class: `badge badge-${tone}`, ...(title ? { title } : {}) }, text);
+function badge(tone: string, title: string | undefined, ...content: Array<Node | string>): HTMLSpanElement {
+  return element('span', { class: `badge badge-${tone}`, ...(title ? { title } : {}) }, ...content);
 }
 
 /** Formats a `YYYY-MM-DD` day as `RecordList.astro` does (`formatDay`). */
@@ -45,11 +47,11 @@ function formatDay(day: string, locale: string): string {
 export function renderRow(row: LibraryRow, labels: RowLabels): HTMLLIElement {
   const title = element('h3', { class: 'record-title' }, element('a', { href: `${labels.recordBase}${encodeURIComponent(row.id)}/`, lang: row.language }, row.title));
   if (labels.lang === 'en' && row.titleEn && row.language !== 'en') title.append(element('span', { class: 'title-en', lang: 'en' }, row.titleEn));
-  const meta = element('p', { class: 'record-meta' }, badge('kind', labels.kind[row.kind] ?? row.kind));
-  if (row.severity) meta.append(badge(row.severity, labels.severity[row.severity] ?? row.severity, labels.severityTitle));
-  else if (row.sourceSeverity) meta.append(badge('muted', element('span', { lang: row.language }, row.sourceSeverity), labels.sourceSeverityTitle));
-  meta.append(badge('category', labels.category[row.category] ?? row.category, labels.categoryTitle));
-  if (row.draft) meta.append(badge('draft', labels.draft));
+  const meta = element('p', { class: 'record-meta' }, badge('kind', undefined, labels.kind[row.kind] ?? row.kind));
+  if (row.severity) meta.append(badge(row.severity, labels.severityTitle, labels.severity[row.severity] ?? row.severity));
+  else if (row.sourceSeverity) meta.append(badge('muted', labels.sourceSeverityTitle, element('span', { lang: row.language }, row.sourceSeverity), labels.sourceLabelSuffix));
+  meta.append(badge('category', labels.categoryTitle, labels.category[row.category] ?? row.category));
+  if (row.draft) meta.append(badge('draft', undefined, labels.draft));
   meta.append(row.date ? element('time', { datetime: row.date }, formatDay(row.date, labels.locale)) : element('span', { class: 'undated' }, labels.undated));
   const article = element('article', {}, title, meta, element('p', { class: 'record-summary', lang: row.language }, row.summary));
   if (row.services.length > 0) {

@@ -9,7 +9,9 @@ export interface LibraryRow {
   /** The record's own language (`zh`, `en`). */
   language: string;
   kind: string;
+  /** Normalised: the record's own, or its source label mapped through its source's map. */
   severity?: string;
+  /** The source's own label, as written. */
   sourceSeverity?: string;
   /** Root-cause category. */
   category: string;

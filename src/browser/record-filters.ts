@@ -57,7 +57,8 @@ const texts = new WeakMap<LibraryRow, string>();
 /** Whether a record passes the filters. */
 export function matches(row: LibraryRow, state: FilterState): boolean {
   if (state.kind && row.kind !== state.kind) return false;
-  if (state.severity && (row.severity ?? '') !== state.severity) return false;
+  // A normalised severity, else the source label unmapped: the values the severity filter offers.
+  if (state.severity && (row.severity ?? row.sourceSeverity ?? '') !== state.severity) return false;
   if (state.category && row.category !== state.category) return false;
   if (state.year && row.date?.slice(0, 4) !== state.year) return false;
   if (state.service && !row.services.includes(state.service)) return false;

@@ -7,6 +7,7 @@
 import type { LibraryRow } from '../browser/library-row.ts';
 import { localePath, type Lang } from '../i18n/index.ts';
 import { portText } from './symptoms.ts';
+import { recordSeverity } from './severity.ts';
 import type { RecordEntry } from './records.ts';
 
 /** Records per library page. */
@@ -26,7 +27,7 @@ export function libraryPagePath(lang: Lang, page: number): string {
   return page <= 1 ? localePath(lang) : localePath(lang, 'page', String(page));
 }
 
-/** A record as `library.json` lists it. */
+/** A record as `library.json` lists it; `severity` is the effective one (src/site/severity.ts). */
 export function libraryRow(entry: RecordEntry): LibraryRow {
   const d = entry.data;
   const text = [
@@ -48,10 +49,11 @@ export function libraryRow(entry: RecordEntry): LibraryRow {
     ...(d.titleEn ? { titleEn: d.titleEn } : {}),
     language: d.language,
     kind: d.kind,
-    ...(d.severity ? { severity: d.severity } : {}),
+    ...(severity ? { severity } : {}),
     ...(d.sourceSeverity ? { sourceSeverity: d.sourceSeverity } : {}),
     category: d.rootCause.category,
     ...(d.date ? { date: d.date } : {}),
+  const { severity } = recordSeverity(d);
     ...(d.draft ? { draft: true } : {}),
     summary: d.summary,
     services: d.services,

@@ -1,5 +1,7 @@
 /** Reading the records collection for pages: sorted, grouped, faceted. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { severityFilterValue } from '../schema/severity-maps.ts';
+import { recordSeverity } from './severity.ts';
 
 /** One record as the site sees it. */
 export type RecordEntry = CollectionEntry<'incidents'>;
@@ -65,7 +67,8 @@ export function facetCounts(entries: readonly RecordEntry[]): FacetCounts {
   if (!counts) {
     counts = {
       kind: countBy(entries, (e) => [e.data.kind]),
-      severity: countBy(entries, (e) => [e.data.severity]),
+      // The effective severity (own, mapped, else the source label unmapped): what the filter offers and matches.
+      severity: countBy(entries, (e) => [severityFilterValue(recordSeverity(e.data))]),
       category: countBy(entries, (e) => [e.data.rootCause.category]),
       service: countBy(entries, (e) => e.data.services),
       tag: countBy(entries, (e) => e.data.tags),

@@ -2,7 +2,8 @@
  * The rules run on every parsed record, in the order they are documented.
  * Problems found before the rules run have ids of their own:
  * `precedent:file` (cannot read: missing, a symbolic link, binary, too large),
- * `precedent:frontmatter-missing` and `precedent:yaml-syntax`.
+ * `precedent:frontmatter-missing` and `precedent:yaml-syntax`; a bad
+ * `severity-maps.json` in the records folder is `precedent:severity-maps`.
  */
 import {
   actionItem,
@@ -13,6 +14,7 @@ import {
   markdownBody,
   ownerRole,
   placeholder,
+  severityLabel,
   symptomsMissing,
   timelineOrder,
   timeOrder,
@@ -37,4 +39,5 @@ export const RULES: readonly Rule[] = [
   ownerRole,
   placeholder,
   symptomsMissing,
+  severityLabel,
 ];

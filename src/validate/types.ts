@@ -5,6 +5,7 @@ import type { FriendlyIssue } from '../schema/messages.ts';
 import type { ParsedRecord, Place } from '../records/frontmatter.ts';
 import type { Target } from '../records/locate.ts';
 import type { Problem, Severity } from '../records/problem.ts';
+import type { SeverityMapsRead } from '../records/severity-maps.ts';
 
 export { RULE_SOURCE, type Problem, type Severity } from '../records/problem.ts';
 
@@ -33,6 +34,8 @@ export interface RuleContext {
   schemaIssues: readonly FriendlyIssue[];
   /** Every record of the run (including this one), for cross-file rules. */
   corpus: readonly KnownRecord[];
+  /** The records folder's severity maps (none without a records folder or a maps file). */
+  severityMaps: SeverityMapsRead;
   /** Place of the key or value at a frontmatter path. */
   locate(path: readonly PropertyKey[], target?: Target): Place;
   /** Reports a problem. */

@@ -13,6 +13,8 @@ import { locate } from '../records/locate.ts';
 import { problemAt } from '../records/problem.ts';
 import { MAX_RECORD_BYTES } from '../records/read-text.ts';
 import { readRecordFile, type RecordFile } from '../records/read-record.ts';
+import { readSeverityMaps, SEVERITY_MAPS_RULE, type SeverityMapsRead } from '../records/severity-maps.ts';
+import { NO_SEVERITY_MAPS } from '../schema/severity-maps.ts';
 import { RULES } from './rule-list.ts';
 import type { KnownRecord, Problem } from './types.ts';
 
@@ -23,7 +25,8 @@ export interface ValidateOptions {
   /**
    * A folder of records known to cross-file rules (duplicate ids, links to
    * `/records/<id>/`) besides the files checked; its own problems are not
-   * reported. Default: none.
+   * reported. Its `severity-maps.json` is read (a problem in it is reported)
+   * and the records' source labels checked against it. Default: none.
    */
   recordsDir?: string;
   /** Rule ids (without `precedent:`) to skip. Default: none. */
@@ -54,10 +57,12 @@ export async function validateFiles(paths: readonly string[], options: ValidateO
   for (const absolute of [...targets, ...extra]) corpus.push(knownRecord(await load(absolute, cwd, options.maxBytes)));
   const ignore = new Set(options.ignoreRules ?? []);
   const problems: Problem[] = [];
+  const maps: SeverityMapsRead = options.recordsDir ? readSeverityMaps(options.recordsDir, cwd) : { maps: NO_SEVERITY_MAPS, file: '' };
+  if (maps.problem && !ignore.has(SEVERITY_MAPS_RULE)) problems.push(maps.problem);
   for (const absolute of targets) {
     const loaded = await load(absolute, cwd, options.maxBytes);
     problems.push(...loaded.problems);
-    if (loaded.record) problems.push(...runRules(loaded, loaded.record, corpus, ignore));
+    if (loaded.record) problems.push(...runRules(loaded, loaded.record, corpus, maps, ignore));
   }
   return { problems: problems.sort(compareProblems), fileCount: targets.length };
 }
@@ -77,7 +82,7 @@ function knownRecord(loaded: Loaded): KnownRecord {
   };
 }
 
-function runRules(loaded: Loaded, record: ParsedRecord, corpus: readonly KnownRecord[], ignore: ReadonlySet<string>): Problem[] {
+function runRules(loaded: Loaded, record: ParsedRecord, corpus: readonly KnownRecord[], severityMaps: SeverityMapsRead, ignore: ReadonlySet<string>): Problem[] {
   const data = isMapping(record.data) ? record.data : {};
   const parsed = recordSchema.safeParse(data, { reportInput: true });
   const schemaIssues = parsed.success ? [] : friendlyIssues(parsed.error.issues, recordSchema);
@@ -91,6 +96,7 @@ function runRules(loaded: Loaded, record: ParsedRecord, corpus: readonly KnownRe
       data,
       schemaIssues,
       corpus,
+      severityMaps,
       locate: (path, target) => locate(record, path, target),
       report: ({ message, place, severity, cause }) => found.push({ ...problemAt(loaded.file, place, severity, message, rule.id), ...(cause ? { cause } : {}) }),
     });

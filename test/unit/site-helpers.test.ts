@@ -124,6 +124,10 @@ describe('library filter state', () => {
     expect(matches(row, { ...base, tag: 'na' })).toBe(false);
     expect(matches(row, { ...base, year: '2024' })).toBe(false);
     expect(matches(row, { ...base, severity: 'sev1' })).toBe(false);
+    // The severity filter knows a record by its normalised severity, else by its unmapped source label.
+    expect(matches({ ...row, sourceSeverity: 'L4' }, { ...base, severity: 'L4' })).toBe(true);
+    expect(matches({ ...row, severity: 'sev2', sourceSeverity: 'P1' }, { ...base, severity: 'sev2' })).toBe(true);
+    expect(matches({ ...row, severity: 'sev2', sourceSeverity: 'P1' }, { ...base, severity: 'P1' })).toBe(false);
     expect(matches({ ...row, date: undefined }, { ...base, year: '2017' })).toBe(false);
   });
 

@@ -14,7 +14,7 @@ const cases = readdirSync(FIXTURES).filter((name) => name.startsWith('validate-'
 
 describe('validate fixtures', () => {
   test('there is a fixture for every rule', () => {
-    for (const rule of ['frontmatter-schema', 'unknown-field', 'yaml-syntax', 'frontmatter-missing', 'duplicate-id', 'id-filename', 'time-order', 'timeline-order', 'action-item', 'internal-link', 'owner-role', 'symptoms-missing', 'placeholder']) {
+    for (const rule of ['frontmatter-schema', 'unknown-field', 'yaml-syntax', 'frontmatter-missing', 'duplicate-id', 'id-filename', 'time-order', 'timeline-order', 'action-item', 'internal-link', 'owner-role', 'symptoms-missing', 'placeholder', 'severity-label']) {
       expect(cases).toContain(`validate-${rule}`);
     }
   });

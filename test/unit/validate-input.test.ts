@@ -36,15 +36,15 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ACTION_ITEM', 'DUPLICATE_ID', 'FILE_RULE', 'FORMATS', 'FRONTMATTER_SCHEMA', 'ID_FILENAME', 'INTERNAL_LINK',
       'MARKDOWN_BODY', 'MAX_RECORD_BYTES', 'MAX_YAML_ALIASES', 'OWNER_ROLE', 'PLACEHOLDER', 'PLACEHOLDER_MARK', 'RECORD_START', 'ROLE_WORDS_EN',
-      'ROLE_WORDS_ZH', 'RULES', 'RULE_SOURCE', 'SYMPTOMS_MISSING', 'TIMELINE_ORDER', 'TIME_ORDER', 'UNKNOWN_FIELD',
+      'ROLE_WORDS_ZH', 'RULES', 'RULE_SOURCE', 'SEVERITY_LABEL', 'SYMPTOMS_MISSING', 'TIMELINE_ORDER', 'TIME_ORDER', 'UNKNOWN_FIELD',
       'actionItem', 'compareProblems', 'decode', 'displayPath', 'duplicateId', 'formatProblem', 'formatReport',
       'formatSummary', 'frontmatterSchema', 'hasErrors', 'idFilename', 'internalLink', 'listFiles', 'locate',
       'looksLikePerson', 'markdownBody', 'ownerRole', 'parseRecordText', 'placeholder', 'placeholderPaths', 'readText',
-      'symptomsMissing', 'timeOrder', 'timelineOrder', 'unknownField', 'validateFiles',
+      'severityLabel', 'symptomsMissing', 'timeOrder', 'timelineOrder', 'unknownField', 'validateFiles',
     ]);
     expect(api.RULES.map((rule) => rule.id)).toEqual([
       'frontmatter-schema', 'unknown-field', 'duplicate-id', 'id-filename', 'time-order', 'timeline-order',
-      'action-item', 'internal-link', 'markdown-body', 'owner-role', 'placeholder', 'symptoms-missing',
+      'action-item', 'internal-link', 'markdown-body', 'owner-role', 'placeholder', 'symptoms-missing', 'severity-label',
     ]);
   });
 });

@@ -6,6 +6,7 @@ export { internalLink, INTERNAL_LINK } from './internal-link.ts';
 export { markdownBody, MARKDOWN_BODY } from './markdown-body.ts';
 export { ownerRole, OWNER_ROLE, looksLikePerson, ROLE_WORDS_EN, ROLE_WORDS_ZH } from './owner-role.ts';
 export { placeholder, PLACEHOLDER, PLACEHOLDER_MARK, placeholderPaths } from './placeholder.ts';
+export { severityLabel, SEVERITY_LABEL } from './severity-label.ts';
 export { symptomsMissing, SYMPTOMS_MISSING } from './symptoms-missing.ts';
 export { timeOrder, TIME_ORDER } from './time-order.ts';
 export { timelineOrder, TIMELINE_ORDER } from './timeline-order.ts';

@@ -6,7 +6,7 @@
  * free port, the way a static host would (no Astro runtime involved).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -249,4 +249,39 @@ export async function serveStatic(dir: string = FIXTURE_SITE, options: ServeOpti
 export async function startSite(build: LibraryBuild = {}): Promise<SiteServer> {
   const outDir = ensureBuilt(build);
   return serveStatic(outDir, { base: resolveBuild(build).env.PRECEDENT_BASE || '/' });
+}
+
+/** A file added to a library built for one test file. */
+export interface LibraryFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * Builds the fixture library plus `files` (extra records, a
+ * `severity-maps.json` …) in a fresh folder `test-output/<name>-…/`, always
+ * (it is the test's own library), and serves it. Closing the server removes
+ * the folder.
+ */
+export async function serveFixtureLibraryWith(name: string, files: readonly LibraryFile[], env: Record<string, string> = {}): Promise<SiteServer> {
+  // Inside the project: the content folder is a setting relative to the project root.
+  mkdirSync(TEST_OUTPUT, { recursive: true });
+  const work = mkdtempSync(path.join(TEST_OUTPUT, `${name}-`));
+  const library = path.join(work, 'library');
+  cpSync(FIXTURE_LIBRARY, library, { recursive: true, filter: (file) => !file.endsWith('README.markdown') });
+  for (const file of files) writeFileSync(path.join(library, file.name), file.text);
+  try {
+    buildSite({ content: library, outDir: path.join(work, 'dist'), env: { PRECEDENT_CACHE_DIR: path.join(work, 'cache'), PRECEDENT_BASE: '', ...env } });
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+  const server = await serveStatic(path.join(work, 'dist'));
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }

@@ -27,8 +27,20 @@ export interface BrowserSession {
   forgive(pattern: RegExp): void;
 }
 
+/** Options of {@link useBrowserSession}. */
+export interface SessionOptions {
+  /**
+   * Starts the site the file drives, e.g. a library built for it under
+   * test-output/ and served with `serveStatic`. Default: the fixture library
+   * (`startSite()`). Its `close` is called after the file.
+   */
+  site?: () => Promise<SiteServer>;
+  /** Milliseconds starting it may take (building a large library). Default: the e2e hook timeout. */
+  startTimeout?: number;
+}
+
 /** Registers the hooks of a browser test file and returns its session. */
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(options: SessionOptions = {}): BrowserSession {
   let site: SiteServer | undefined;
   let browser: Browser | undefined;
   let current: { report: PageReport; close: () => Promise<void> } | undefined;
@@ -44,9 +56,9 @@ export function useBrowserSession(): BrowserSession {
   };
 
   beforeAll(async () => {
-    site = await startSite();
+    site = await (options.site ?? startSite)();
     browser = await launchBrowser();
-  });
+  }, options.startTimeout);
   afterAll(async () => {
     await browser?.close();
     await site?.close();
