@@ -26,6 +26,8 @@ export interface SynthRecordOptions {
   firstMonth?: string;
   /** How many months the records spread over. Default {@link SYNTH_MONTHS}. */
   months?: number;
+  /** Tags every record carries (a tag page longer than one page). Default: none. */
+  tags?: readonly string[];
 }
 
 /** Default first month. */
@@ -114,6 +116,7 @@ export function synthRecordFiles(count: number, options: SynthRecordOptions = {}
     }
     const services = mode.services.slice(0, random.int(1, mode.services.length));
     lines.push(`services: [${services.join(', ')}]`);
+    if (options.tags?.length) lines.push(`tags: [${options.tags.join(', ')}]`);
     lines.push('rootCause:', `  category: ${mode.category}`, `  summary: The ${mode.slug} failure mode.`);
     if (kind === 'postmortem') {
       const n = random.int(1, 4);

@@ -2,63 +2,31 @@
  * The paged library: a library larger than one page (the fixture library
  * plus 250 synthetic records, built under test-output/) is listed 100
  * records a page with newer/older links, and the filters on any page run
- * over every record (library.json), 100 matches at a time.
+ * over every record (library.json), 100 matches at a time. A tag page is
+ * paged the same way (every synthetic record carries one tag).
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from './setup/browser.ts';
-import { buildSite, ROOT, serveStatic, TEST_OUTPUT, type SiteServer } from './setup/server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveFixtureLibraryWith } from './setup/server.ts';
+import { useBrowserSession } from './support/session.ts';
 import { visibleRecordIds } from './support/library.ts';
 import { synthRecordFiles } from '../../scripts/lib/synth-follow-library.ts';
-import { FIXTURE_LIBRARY, FIXTURE_NEWEST_FIRST } from '../support/fixture-library.ts';
+import { FIXTURE_NEWEST_FIRST } from '../support/fixture-library.ts';
 
 const SYNTH_COUNT = 250;
+/** A tag every synthetic record carries: a tag page three pages long. */
+const SYNTH_TAG = 'synthetic';
 /** Records per page, as src/site/library.ts sets it. */
 const PAGE = 100;
 
-let work: string;
-let site: SiteServer;
-let browser: Browser;
-let total: number;
-const pages: { close: () => Promise<void>; errors: string[] }[] = [];
-
-async function open(pathname: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const opened = await newPage(browser, options);
-  pages.push({ close: opened.close, errors: opened.report.errors });
-  await opened.page.goto(new URL(pathname, site.url).href);
-  return opened.page;
-}
+const session = useBrowserSession({ site: () => serveFixtureLibraryWith('pages-e2e', synthRecordFiles(SYNTH_COUNT, { tags: [SYNTH_TAG] })), startTimeout: 600_000 });
+const open = async (pathname: string, options: BrowserContextOptions = {}): Promise<Page> => (await session.open(pathname, options)).page;
+const total = FIXTURE_NEWEST_FIRST.length + SYNTH_COUNT;
 
 /** Ids of the records the list shows, in order. */
 function listed(page: Page): Promise<string[]> {
   return visibleRecordIds(page);
 }
-
-beforeAll(async () => {
-  mkdirSync(TEST_OUTPUT, { recursive: true });
-  work = mkdtempSync(path.join(TEST_OUTPUT, 'pages-e2e-'));
-  const library = path.join(work, 'library');
-  cpSync(FIXTURE_LIBRARY, library, { recursive: true, filter: (file) => !file.endsWith('README.markdown') });
-  const synth = synthRecordFiles(SYNTH_COUNT);
-  for (const file of synth) writeFileSync(path.join(library, file.name), file.text);
-  buildSite({
-    outDir: path.join(work, 'dist'),
-    env: { PRECEDENT_CONTENT: path.relative(ROOT, library), PRECEDENT_CACHE_DIR: path.join(work, 'cache'), PRECEDENT_BASE: '' },
-  });
-  site = await serveStatic(path.join(work, 'dist'));
-  browser = await launchBrowser();
-  total = FIXTURE_NEWEST_FIRST.length + SYNTH_COUNT;
-}, 600_000);
-
-afterAll(async () => {
-  for (const page of pages) await page.close();
-  await browser?.close();
-  await site?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-  expect(pages.flatMap((page) => page.errors)).toEqual([]);
-});
 
 describe('library pages', () => {
   it('lists every record once across the pages, 100 a page, with newer/older links', async () => {
@@ -124,5 +92,28 @@ describe('library pages', () => {
     expect((await listed(page)).length).toBe(PAGE);
     expect(await page.locator('main select:visible').count()).toBe(0);
     expect(await page.locator('#library-pager a:visible').count()).toBe(2);
+  });
+
+  it('pages a tag with more records than a page, 100 a page, in both languages', async () => {
+    const count = Math.ceil(SYNTH_COUNT / PAGE);
+    const seen: string[] = [];
+    let page = await open(`en/tags/${SYNTH_TAG}/`);
+    for (let n = 1; n <= count; n += 1) {
+      const ids = await listed(page);
+      expect(ids.length).toBe(n < count ? PAGE : SYNTH_COUNT - PAGE * (count - 1));
+      seen.push(...ids);
+      await expect(page.locator('#library-pager').innerText()).resolves.toContain(`Page ${n} of ${count}`);
+      if (n < count) {
+        await page.locator('#library-pager a[rel="next"]').click();
+        await page.waitForURL(`**/en/tags/${SYNTH_TAG}/page/${n + 1}/`);
+      }
+    }
+    expect(new Set(seen).size).toBe(SYNTH_COUNT);
+    expect(seen.every((id) => id.startsWith('synth-'))).toBe(true);
+    // Page 2 in Chinese: its own title, and the language switch leads to the same page in English.
+    page = await open(`zh/tags/${SYNTH_TAG}/page/2/`, { javaScriptEnabled: false });
+    expect((await listed(page)).length).toBe(PAGE);
+    await expect(page.title()).resolves.toContain(`第 2 / ${count} 页`);
+    await expect(page.locator(`link[rel="alternate"][hreflang="en-GB"]`).getAttribute('href')).resolves.toMatch(new RegExp(`/en/tags/${SYNTH_TAG}/page/2/$`));
   });
 });

@@ -12,7 +12,7 @@ import { pivotMetrics } from '../../src/site/impact.ts';
 import { figureText, portText } from '../../src/site/symptoms.ts';
 import { isEmptyState, matches, searchFromState, stateFromSearch } from '../../src/browser/record-filters.ts';
 import type { LibraryRow } from '../../src/browser/library-row.ts';
-import { libraryPages } from '../../src/site/library.ts';
+import { libraryPages, listPages, pageSegments } from '../../src/site/library.ts';
 import { CAUSE_CATEGORIES, KINDS } from '../../src/schema/taxonomy.ts';
 
 const MIN = 60_000;
@@ -135,6 +135,17 @@ describe('library filter state', () => {
     expect(libraryPages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(libraryPages([1, 2], 2)).toEqual([[1, 2]]);
     expect(libraryPages([], 2)).toEqual([[]]);
+  });
+
+  it('pages a tag or category list like the library: no segment for page 1, `page/N` after', () => {
+    expect(listPages(['a', 'b', 'c'], 2)).toEqual([
+      { param: undefined, entries: ['a', 'b'], page: 1, pages: 2 },
+      { param: 'page/2', entries: ['c'], page: 2, pages: 2 },
+    ]);
+    expect(listPages([], 2)).toEqual([{ param: undefined, entries: [], page: 1, pages: 1 }]);
+    expect(pageSegments(['tags', 'nat'], 1)).toEqual(['tags', 'nat']);
+    expect(pageSegments(['tags', 'nat'], 3)).toEqual(['tags', 'nat', 'page', '3']);
+    expect(pageSegments([], 2)).toEqual(['page', '2']);
   });
 });
 
