@@ -5,60 +5,30 @@
  * Screenshots (laptop and phone, zh and en, light and dark) go to
  * test-output/screenshots/follow-*.png for review.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, SCREENSHOT_DIR } from './setup/browser.ts';
-import { buildSite, ROOT, serveStatic, TEST_OUTPUT, type SiteServer } from './setup/server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR } from './setup/browser.ts';
+import { serveFixtureLibraryWith } from './setup/server.ts';
+import { useBrowserSession } from './support/session.ts';
 import { axeViolations } from './support/axe.ts';
 import { synthRecordFiles } from '../../scripts/lib/synth-follow-library.ts';
-import { FIXTURE, FIXTURE_LIBRARY } from '../support/fixture-library.ts';
+import { FIXTURE } from '../support/fixture-library.ts';
 
 /** The day overdue is judged on in this build. */
 const TODAY = '2026-12-01';
 const LANGS = ['zh', 'en'] as const;
 const SYNTH_COUNT = 60;
 
-let work: string;
-let site: SiteServer;
-let browser: Browser;
-const pages: { close: () => Promise<void>; errors: string[] }[] = [];
-
-async function open(pathname: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const opened = await newPage(browser, options);
-  pages.push({ close: opened.close, errors: opened.report.errors });
-  await opened.page.goto(new URL(pathname, site.url).href);
-  return opened.page;
-}
+const session = useBrowserSession({
+  site: () => serveFixtureLibraryWith('follow-e2e', synthRecordFiles(SYNTH_COUNT), { PRECEDENT_TODAY: TODAY }),
+});
+const open = async (pathname: string, options: BrowserContextOptions = {}): Promise<Page> => (await session.open(pathname, options)).page;
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `follow-${name}.png`), fullPage: false });
 }
-
-beforeAll(async () => {
-  // Inside the project: the content folder is a setting relative to the project root.
-  mkdirSync(TEST_OUTPUT, { recursive: true });
-  work = mkdtempSync(path.join(TEST_OUTPUT, 'follow-e2e-'));
-  const library = path.join(work, 'library');
-  cpSync(FIXTURE_LIBRARY, library, { recursive: true, filter: (file) => !file.endsWith('README.markdown') });
-  for (const file of synthRecordFiles(SYNTH_COUNT)) writeFileSync(path.join(library, file.name), file.text);
-  buildSite({
-    outDir: path.join(work, 'dist'),
-    env: { PRECEDENT_CONTENT: path.relative(ROOT, library), PRECEDENT_CACHE_DIR: path.join(work, 'cache'), PRECEDENT_TODAY: TODAY, PRECEDENT_BASE: '' },
-  });
-  site = await serveStatic(path.join(work, 'dist'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const page of pages) await page.close();
-  await browser?.close();
-  await site?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-  // Every page opened logged no console error or uncaught exception.
-  expect(pages.flatMap((page) => page.errors)).toEqual([]);
-});
 
 describe('follow-ups page', () => {
   it('lists every action item of the scale postmortem with its status and type, without JavaScript', async () => {
@@ -98,12 +68,12 @@ describe('follow-ups page', () => {
   it('offers CSV and JSON downloads with the same items as the table', async () => {
     const page = await open('en/actions/', { javaScriptEnabled: false });
     const rows = await page.locator('#action-table tbody tr').count();
-    const json = (await (await fetch(new URL('action-items.json', site.url))).json()) as { asOf: string; counts: { total: number; overdue: number }; items: { key: string }[] };
+    const json = (await (await fetch(new URL('action-items.json', session.site.url))).json()) as { asOf: string; counts: { total: number; overdue: number }; items: { key: string }[] };
     expect(json.asOf).toBe(TODAY);
     expect(json.items).toHaveLength(rows);
     expect(json.counts.overdue).toBe(await page.locator('#action-table tbody tr.is-overdue').count());
     expect(json.items.filter((item) => item.key.startsWith(`${FIXTURE.scale}#`))).toHaveLength(5);
-    const bytes = Buffer.from(await (await fetch(new URL('action-items.csv', site.url))).arrayBuffer());
+    const bytes = Buffer.from(await (await fetch(new URL('action-items.csv', session.site.url))).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte order mark, for spreadsheets
     const csv = bytes.subarray(3).toString('utf8');
     expect(csv.startsWith('record,item,title,type,owner,status,due,overdue')).toBe(true);
