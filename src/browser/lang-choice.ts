@@ -6,18 +6,14 @@
  */
 import { LANGS, localePath, type Lang } from '../i18n/lang.ts';
 import { preferredLang } from './choose-lang.ts';
+import { LANG_KEY, readStored, writeStored } from './stored-choice.ts';
 
-/** localStorage key of the remembered UI language. */
-export const LANG_KEY = 'precedent-lang';
+export { LANG_KEY };
 
 /** The remembered language, if any (storage may be off or hold anything). */
 export function rememberedLang(storage: Pick<Storage, 'getItem'> | undefined): Lang | undefined {
-  try {
-    const value = storage?.getItem(LANG_KEY) ?? '';
-    return (LANGS as readonly string[]).includes(value) ? (value as Lang) : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = readStored(storage, LANG_KEY) ?? '';
+  return (LANGS as readonly string[]).includes(value) ? (value as Lang) : undefined;
 }
 
 /** The library the root sends a reader to: the remembered choice, else the browser's languages. */
@@ -28,12 +24,6 @@ export function rootTarget(storage: Pick<Storage, 'getItem'> | undefined, langua
 /** Remembers the language of a language-switch link when the reader follows it. */
 export function rememberLangChoice(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
-    link.addEventListener('click', () => {
-      try {
-        localStorage.setItem(LANG_KEY, link.dataset.lang ?? '');
-      } catch {
-        // Storage off (private mode): the choice lasts for this page only.
-      }
-    });
+    link.addEventListener('click', () => writeStored(LANG_KEY, link.dataset.lang ?? ''));
   }
 }

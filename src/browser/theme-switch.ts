@@ -3,19 +3,15 @@
  * remembered (localStorage, key shared with src/site/theme-init.ts, which applies
  * it before the first paint); "system" forgets it, so the page follows the OS.
  */
+import { pageStorage, readStored, THEME_KEY, writeStored } from './stored-choice.ts';
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-const THEME_KEY = 'precedent-theme';
-
 /** The stored choice; anything else (or storage switched off) is "system". */
 export function storedTheme(storage: Pick<Storage, 'getItem'> | undefined): Theme {
-  try {
-    const value = storage?.getItem(THEME_KEY);
-    return value === 'light' || value === 'dark' ? value : 'system';
-  } catch {
-    return 'system';
-  }
+  const value = readStored(storage, THEME_KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
 }
 
 export function nextTheme(theme: Theme): Theme {
@@ -27,24 +23,9 @@ function apply(theme: Theme): void {
   else document.documentElement.dataset.theme = theme;
 }
 
-function store(theme: Theme): void {
-  try {
-    if (theme === 'system') localStorage.removeItem(THEME_KEY);
-    else localStorage.setItem(THEME_KEY, theme);
-  } catch {
-    // Storage off (private mode): the choice lasts for this page only.
-  }
-}
-
 /** Wires every `[data-theme-switch]` button; its labels come from data-label-{theme}. */
 export function setupThemeSwitch(): void {
-  let storage: Storage | undefined;
-  try {
-    storage = window.localStorage;
-  } catch {
-    storage = undefined;
-  }
-  let theme = storedTheme(storage);
+  let theme = storedTheme(pageStorage());
   const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-theme-switch]')];
   const show = () => {
     for (const button of buttons) {
@@ -57,7 +38,8 @@ export function setupThemeSwitch(): void {
     button.addEventListener('click', () => {
       theme = nextTheme(theme);
       apply(theme);
-      store(theme);
+      // "System" forgets the choice, so the page follows the OS again.
+      writeStored(THEME_KEY, theme === 'system' ? undefined : theme);
       show();
     });
   }

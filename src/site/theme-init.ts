@@ -8,9 +8,8 @@
  * the system setting (CSS `light-dark()` with `color-scheme: light dark`).
  */
 import { createHash } from 'node:crypto';
-
-/** localStorage key of the theme choice; src/browser/theme-switch.ts writes it. */
-export const THEME_KEY = 'precedent-theme';
+// The one definition of the key, shared with the switch that writes it (src/browser/theme-switch.ts).
+import { THEME_KEY } from '../browser/stored-choice.ts';
 
 export const THEME_INIT = `try{var t=localStorage.getItem('${THEME_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
