@@ -1,9 +1,11 @@
 /**
- * Review screenshots of the built site (`dist/`): a record page and the
- * matcher with results, laptop (1280×800) and phone (375×812), both UI
- * languages, written to test-output/screenshots/.
+ * Review screenshots of a built site (default `dist/`): library, a record
+ * page, the matcher with results, follow-ups, insights and the 404 page —
+ * laptop (1280×800) and phone (375×812), zh and en, light and dark — written
+ * to test-output/screenshots/ (scripts/lib/screenshot-set.ts). CI runs it
+ * after the build and keeps the folder with the test output.
  *
- *   npm run screenshots [-- --record ID] [-- --query TEXT]
+ *   npm run screenshots [-- --dist test-output/site] [-- --record ID] [-- --query TEXT] [-- --full]
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,9 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SCREENSHOT_DIR } from '../test/e2e/setup/browser.ts';
 import { ROOT, serveStatic } from '../test/e2e/setup/server.ts';
-
-/** Viewports a responder uses: a laptop and a phone. */
-export const VIEWPORTS = { laptop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } } as const;
+import { shootSet } from './lib/screenshot-set.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,31 +30,16 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 try {
   let record = values.record;
   if (!record) {
+    // The newest record: the library's first link.
     const page = await browser.newPage();
     await page.goto(new URL('en/', site.url).href);
     const href = await page.locator('main a[href*="/records/"]').first().getAttribute('href');
     record = /\/records\/([^/]+)\//.exec(href ?? '')?.[1] ?? '';
     await page.close();
   }
-  for (const lang of ['zh', 'en'] as const) {
-    for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: device === 'phone', hasTouch: device === 'phone' });
-      const page = await context.newPage();
-      const shots: Array<[string, string]> = [
-        [`record-${lang}-${device}`, `${lang}/records/${record}/`],
-        [`matcher-${lang}-${device}`, `${lang}/match/?q=${encodeURIComponent(values.query!)}`],
-        [`library-${lang}-${device}`, `${lang}/`],
-      ];
-      for (const [name, href] of shots) {
-        await page.goto(new URL(href, site.url).href, { waitUntil: 'networkidle' });
-        if (name.startsWith('matcher')) await page.waitForSelector('#match-results > li', { timeout: 10_000 }).catch(() => undefined);
-        const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: values.full });
-        console.log(file);
-      }
-      await context.close();
-    }
-  }
+  const files = await shootSet(browser, { siteUrl: site.url, record, query: values.query!, outDir: SCREENSHOT_DIR, fullPage: values.full });
+  for (const file of files) console.log(path.relative(ROOT, file));
+  console.log(`${files.length} screenshots`);
 } finally {
   await browser.close();
   await site.close();
