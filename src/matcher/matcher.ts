@@ -31,6 +31,12 @@ export interface LoadOptions {
    * by the first `searchAll`, so it then works offline. Default `LOAD_ALL_BELOW_CHARS` (256 K).
    */
   wholeBelowChars?: number;
+  /**
+   * A fetch of `<baseUrl>/manifest.json` already under way, used instead of
+   * fetching it again: a page that starts it before importing the matcher
+   * (or preloads it) gets the directory and the code in one round.
+   */
+  directory?: Promise<Response>;
 }
 
 /** A search's results and what was made of the query. */
@@ -72,11 +78,11 @@ export class Matcher {
    */
   static async load(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis), options: LoadOptions = {}): Promise<Matcher> {
     const base = baseUrl.replace(/\/+$/, '');
-    const get = async (name: string): Promise<string> => {
+    const get = async (name: string, started?: Promise<Response>): Promise<string> => {
       const url = `${base}/${name}`;
       let response: Response;
       try {
-        response = await fetchFn(url);
+        response = await (started ?? fetchFn(url));
       } catch (error) {
         throw new ChunkError(url, `could not be fetched (${error instanceof Error ? error.message : String(error)})`);
       }
@@ -85,7 +91,7 @@ export class Matcher {
     };
     let directory: unknown;
     const url = (name: string): string => `${base}/${name}`;
-    const text = await get(MANIFEST_FILE).catch((error: unknown) => {
+    const text = await get(MANIFEST_FILE, options.directory).catch((error: unknown) => {
       throw new Error(error instanceof ChunkError ? `Precedent matcher: could not load ${error.file} (${error.reason.replace(/^could not be loaded \((.*)\)$/, '$1')})` : String(error));
     });
     try {

@@ -222,6 +222,15 @@ describe('Matcher.load: the directory first, chunks per query', () => {
     expect(matcher.searchDetailed('udp 5002')).toMatchObject({ results, info: { missingChunks: 0 } });
   });
 
+  it('uses a fetch of the directory already under way instead of asking again', async () => {
+    const requested: string[] = [];
+    const fetchFn = fakeFetch(bundle.files, requested);
+    const directory = fetchFn(`${BASE}${MANIFEST_FILE}`);
+    const matcher = await Matcher.load(BASE, fetchFn, { ...LAZY, directory });
+    expect(requested).toEqual([MANIFEST_FILE]);
+    expect(await matcher.searchAll('udp 5002')).toEqual(full.search('udp 5002'));
+  });
+
   it('fetches a small library whole on the first query, so it then works offline', async () => {
     const requested: string[] = [];
     const matcher = await Matcher.load(BASE, fakeFetch(bundle.files, requested));
