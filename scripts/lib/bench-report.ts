@@ -11,7 +11,7 @@ import type { BrowserLunrResult } from './bench-browser.ts';
 import type { Size } from './bench-stats.ts';
 import type { PhaseProfile } from './bench-profile.ts';
 import type { PagefindResult } from './bench-pagefind.ts';
-import type { EngineResult, SideResult } from './bench-side.ts';
+import type { EngineResult, Rounds, SideResult } from './bench-side.ts';
 import type { SiteResult } from './bench-site.ts';
 
 /** Everything measured for one size; parts absent when not run. */
@@ -96,6 +96,8 @@ export function jsonOf(result: SizeResult): EngineFigures & Record<string, unkno
       coldRuns: side?.precedent.coldRuns ?? null,
       requestsFirstResult: side?.precedent.requestsFirstResult ?? null,
       requestsAfter20: side?.precedent.requestsAfter20 ?? null,
+      coldRounds: side?.precedent.coldRounds ?? null,
+      logRounds: side?.precedent.logRounds ?? null,
       codeGzip: result.code?.gzip ?? null,
       bundle: bundleOf(node),
       node: { search: node.search, log: node.log, readyMs: node.readyMs, foundOwn: node.foundOwn, memory: node.memory },
@@ -194,6 +196,21 @@ export function renderSideBySide(results: readonly SizeResult[]): string {
   return blocks.join('\n\n');
 }
 
+/** Request rounds in one line: `code 0–80, import 95 · directory ×1 2–60 · key chunks ×6 100–180 · …`, ms from the start. */
+function formatRounds(rounds: Rounds | undefined): string {
+  if (!rounds) return '–';
+  const ms = (v: number) => v.toFixed(0);
+  const parts: string[] = [];
+  const span = (label: string, s: Rounds['code']) => { if (s) parts.push(`${label} ×${s.count} ${ms(s.startMs)}–${ms(s.endMs)}`); };
+  span('code', rounds.code);
+  if (rounds.importMs !== undefined) parts.push(`imported ${ms(rounds.importMs)}`);
+  span('directory', rounds.directory);
+  span('key chunks', rounds.keyChunks);
+  span('doc chunks', rounds.docChunks);
+  parts.push(`done ${ms(rounds.totalMs)}`);
+  return parts.join(' · ');
+}
+
 /** The matcher's own figures per size: bundle layout, Node timings, the lunr baseline, the site build. */
 export function renderDetails(results: readonly SizeResult[]): string {
   const rows: Array<[string, (r: SizeResult) => string]> = [
@@ -205,6 +222,8 @@ export function renderDetails(results: readonly SizeResult[]): string {
     ['matcher code (matcher.js), gzip', (r) => (r.code ? formatBytes(r.code.gzip) : '–')],
     ['requests to first result / after 20', (r) => (r.side ? `${r.side.precedent.requestsFirstResult} / ${r.side.precedent.requestsAfter20}` : '–')],
     ['cold first result, runs', (r) => (r.side ? r.side.precedent.coldRuns.map(formatMs).join(', ') : '–')],
+    ['cold first result, requests (median run, ms)', (r) => formatRounds(r.side?.precedent.coldRounds)],
+    ['100 KB log first run, requests (ms)', (r) => formatRounds(r.side?.precedent.logRounds)],
     ['100 KB log, chunks loaded, Chromium', (r) => (r.side?.precedent.logWarmMs != null ? formatMs(r.side.precedent.logWarmMs) : '–')],
     ['query p50 / p95, Node (fromBundle)', (r) => `${formatMs(r.node.search.p50)} / ${formatMs(r.node.search.p95)}`],
     ['100 KB log, Node', (r) => formatMs(r.node.log.medianMs)],

@@ -6,8 +6,8 @@
  * warm queries and the pasted log.
  *
  * - cold first result: from importing the engine's code to the first query's
- *   top results with their titles (Precedent: `Matcher.load` + `searchAll`,
- *   rows included; Pagefind: `init` + `search` + `data()` of the top results);
+ *   top results with their titles (Precedent: its directory fetched beside the
+ *   import (`Matcher.load`'s `directory` option), then `searchAll`, rows included; Pagefind: `init` + `search` + `data()` of the top results);
  * - bytes: what the server sent (gzip) from the start of that import, code
  *   included, up to the first result and up to the 20th query;
  * - warm: every query once more after all have run once (what they need is
@@ -28,6 +28,28 @@ export const QUERIES_COUNTED = 20;
 /** A pasted log search that takes longer than this is reported as timed out (ms). */
 export const LOG_TIMEOUT_MS = 30_000;
 
+/** Requests of one kind in a timed span: how many, and when the first started and the last ended (ms from the span's start). */
+export interface RequestSpan {
+  count: number;
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * Where a cold first result (or the log's first run) went, from the page's
+ * resource timings: the matcher's code, its directory, key chunks and
+ * document chunks, each as one span; `importMs` is when the import resolved,
+ * `totalMs` when the results were in.
+ */
+export interface Rounds {
+  importMs?: number;
+  totalMs: number;
+  code?: RequestSpan;
+  directory?: RequestSpan;
+  keyChunks?: RequestSpan;
+  docChunks?: RequestSpan;
+}
+
 /** One engine measured in Chromium. */
 export interface EngineResult {
   coldFirstResultMs: number;
@@ -43,6 +65,9 @@ export interface EngineResult {
   logMs: number | null;
   /** Second run of the log (Precedent: its chunks loaded). */
   logWarmMs: number | null;
+  /** Precedent: the request rounds of the cold first result (the median run) and of the log's first run. */
+  coldRounds?: Rounds;
+  logRounds?: Rounds;
 }
 
 /** Both engines at one size. */
@@ -61,16 +86,36 @@ async function blankPage(browser: Browser, server: BenchServer): Promise<{ conte
 }
 
 /** Starts the engine cold and answers the first query; leaves `window.run(q)` for the rest. */
-async function startCold(page: Page, engine: Engine, server: BenchServer, size: number, first: string, limit: number): Promise<{ ms: number; results: number }> {
+async function startCold(page: Page, engine: Engine, server: BenchServer, size: number, first: string, limit: number): Promise<{ ms: number; results: number; rounds?: Rounds }> {
   if (engine === 'precedent') {
     return page.evaluate(async ({ code, base, first, limit }) => {
+      // Spans of the requests made since `t0`, by kind of file; kept on the page for the log's run.
+      const roundsOf = (t0: number, totalMs: number, importMs?: number) => {
+        const spans: Record<string, { count: number; startMs: number; endMs: number }> = {};
+        const kindOf = (name: string) => /matcher\.js$/.test(name) ? 'code' : /manifest\.json$/.test(name) ? 'directory'
+          : /\/k-[^/]*\.json$/.test(name) ? 'keyChunks' : /\/d-[^/]*\.json$/.test(name) ? 'docChunks' : undefined;
+        for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+          const kind = kindOf(e.name);
+          if (!kind || e.startTime < t0) continue;
+          const span = spans[kind] ?? (spans[kind] = { count: 0, startMs: Infinity, endMs: 0 });
+          span.count++;
+          span.startMs = Math.min(span.startMs, e.startTime - t0);
+          span.endMs = Math.max(span.endMs, e.responseEnd - t0);
+        }
+        return { ...(importMs === undefined ? {} : { importMs }), totalMs, ...spans };
+      };
+      (window as any).roundsOf = roundsOf;
+      performance.setResourceTimingBufferSize(100_000);
       const t0 = performance.now();
+      // The directory is asked for beside the code (Matcher.load's `directory` option), not after it.
+      const directory = fetch(`${base}manifest.json`);
       const { Matcher } = await import(code);
-      const m = await Matcher.load(base);
+      const importMs = performance.now() - t0;
+      const m = await Matcher.load(base, undefined, { directory });
       const results = await m.searchAll(first, { limit });
       const ms = performance.now() - t0;
       (window as any).run = (q: string) => m.searchAll(q, { limit });
-      return { ms, results: results.length };
+      return { ms, results: results.length, rounds: roundsOf(t0, ms, importMs) };
     }, { code: `${server.url}matcher.js`, base: `${server.url}${size}/`, first, limit });
   }
   return page.evaluate(async ({ code, first, limit }) => {
@@ -108,11 +153,13 @@ async function timeWarm(page: Page, texts: string[], passes: number): Promise<nu
   }, { texts, passes });
 }
 
-async function timeLog(page: Page, log: string): Promise<number | null> {
+async function timeLog(page: Page, log: string): Promise<{ ms: number | null; rounds?: Rounds }> {
   return page.evaluate(async ({ log, timeout }) => {
     const t = performance.now();
     const done = await Promise.race([(window as any).run(log).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), timeout))]);
-    return done ? performance.now() - t : null;
+    const ms = done ? performance.now() - t : null;
+    const roundsOf = (window as any).roundsOf;
+    return { ms, ...(roundsOf && ms !== null ? { rounds: roundsOf(t, ms) } : {}) };
   }, { log, timeout: LOG_TIMEOUT_MS });
 }
 
@@ -135,11 +182,14 @@ async function measureOnce(
     let warm = summarise([]);
     let logMs: number | null = null;
     let logWarmMs: number | null = null;
+    let logRounds: Rounds | undefined;
     if (full) {
       await runAll(page, texts);
       warm = summarise(await timeWarm(page, texts, QUERY_PASSES));
-      logMs = await timeLog(page, log);
-      if (logMs !== null) logWarmMs = await timeLog(page, log);
+      const logRun = await timeLog(page, log);
+      logMs = logRun.ms;
+      logRounds = logRun.rounds;
+      if (logMs !== null) logWarmMs = (await timeLog(page, log)).ms;
     }
     return {
       coldFirstResultMs: first.ms,
@@ -151,6 +201,8 @@ async function measureOnce(
       warm,
       logMs,
       logWarmMs,
+      ...(first.rounds ? { coldRounds: first.rounds } : {}),
+      ...(logRounds ? { logRounds } : {}),
     };
   } finally {
     await context.close();
@@ -168,8 +220,11 @@ export async function measureSideBySide(
   }
   const combine = (list: Array<Omit<EngineResult, 'coldRuns'>>): EngineResult => {
     const last = list[list.length - 1]!;
+    const coldMedian = median(list.map((r) => r.coldFirstResultMs));
+    const medianRun = list.find((r) => r.coldFirstResultMs === coldMedian) ?? last;
     return {
       ...last,
+      ...(medianRun.coldRounds ? { coldRounds: medianRun.coldRounds } : {}),
       coldFirstResultMs: median(list.map((r) => r.coldFirstResultMs)),
       coldRuns: list.map((r) => r.coldFirstResultMs),
       firstResultBytesGzip: median(list.map((r) => r.firstResultBytesGzip)),
