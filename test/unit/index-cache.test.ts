@@ -1,5 +1,5 @@
 /** The CLI's index cache: built once, reused while nothing changes, rebuilt when a record does. */
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,27 @@ describe('openIndex', { timeout: 60_000 }, () => {
     expect(edited.built).toBe(true);
     expect(edited.key).not.toBe(first.key);
     expect(edited.matcher.search('zzqxedit')[0]?.id).toBe(FIXTURE.scale);
+  });
+
+  it('sees a record rewritten in place: same size, same folder time, even with its own time set back', async () => {
+    const first = await open();
+    const file = path.join(library, '2024-07-31-scale-price-push-failure-266-calico-nat.md');
+    const folderBefore = statSync(library).mtimeMs;
+    const before = statSync(file);
+    // An editor saving over the file: the folder's listing (and so its time) does not change.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 门店下秤', 'title: 门店上秤'));
+    expect([statSync(file).size, statSync(file).ino, statSync(library).mtimeMs]).toEqual([before.size, before.ino, folderBefore]);
+    const edited = await open();
+    expect(edited.built).toBe(true);
+    expect(edited.matcher.search('门店上秤')[0]?.id).toBe(FIXTURE.scale);
+    // Edited again and its modification time put back (rsync -t, tar, `touch -r`): only the change time tells.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 门店上秤', 'title: 门店中秤'));
+    utimesSync(file, before.atime, before.mtime);
+    expect([statSync(file).size, statSync(file).mtimeMs, statSync(library).mtimeMs]).toEqual([before.size, before.mtimeMs, folderBefore]);
+    const restored = await open();
+    expect(restored.built).toBe(true);
+    expect(restored.key).not.toBe(edited.key);
+    expect(restored.matcher.search('门店中秤')[0]?.id).toBe(FIXTURE.scale);
   });
 
   it('rebuilds when a record is added or removed, and keeps one index per library', async () => {
