@@ -5,7 +5,7 @@
  * prints both with ratios and issue 12's targets.
  *
  *   npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json FILE]
- *                    [--no-browser] [--no-pagefind] [--no-lunr] [--no-cli] [--site] [--profile DIR]
+ *                    [--no-browser] [--no-pagefind] [--no-lunr] [--no-cli] [--cli-only] [--site] [--profile DIR]
  *
  * `--json FILE` writes one object per size (`records, firstResultBytesGzip,
  * coldFirstResultMs, warmP50Ms, warmP95Ms, logMs, bytesAfter20Gzip, buildMs,
@@ -13,7 +13,9 @@
  * the Astro site over each library of at most `MAX_SITE_SIZE` records and
  * measures time and peak memory. `--profile DIR` writes Node CPU profiles
  * and a Chromium profile of a cold load and the first queries. `--no-cli`
- * skips timing `precedent match` as a process (at `CLI_TARGETS` sizes).
+ * skips timing `precedent match` as a process (at `CLI_TARGETS` sizes);
+ * `--cli-only` times nothing else (with `--sizes`, only those of the
+ * `CLI_TARGETS` sizes).
  *
  * Each Node measurement runs in its own child process per size (so peak
  * memory is that size's own); browser figures come from headless Chromium
@@ -61,11 +63,15 @@ interface Options {
   site: boolean;
   /** Measure `precedent match` as a process (the CLI rows), at `CLI_TARGETS` sizes. */
   cli: boolean;
+  /** Only the CLI rows, at the `CLI_TARGETS` sizes (those in `--sizes` when given). */
+  cliOnly: boolean;
+  /** Whether `--sizes` was given. */
+  sizesGiven: boolean;
   /** Directory for Node CPU profiles, resolved; none when not asked. */
   profile?: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json FILE] [--no-browser] [--no-pagefind] [--no-lunr] [--no-cli] [--site] [--profile DIR]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--queries 200] [--seed N] [--json FILE] [--no-browser] [--no-pagefind] [--no-lunr] [--no-cli] [--cli-only] [--site] [--profile DIR]';
 
 function parseOptions(argv: string[]): Options {
   let values;
@@ -83,6 +89,7 @@ function parseOptions(argv: string[]): Options {
         lunr: { type: 'boolean', default: true },
         site: { type: 'boolean', default: false },
         cli: { type: 'boolean', default: true },
+        'cli-only': { type: 'boolean', default: false },
         profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -94,12 +101,14 @@ function parseOptions(argv: string[]): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
+  if (values['cli-only'] && !values.cli) throw new UsageError('give either --cli-only or --no-cli, not both');
   const integer = (flag: string, text: string, min: number, max: number): number => {
     const n = Number(text);
     if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`--${flag}: expected a whole number from ${min} to ${max}, got \`${text}\``);
     return n;
   };
   return {
+    sizesGiven: values.sizes !== undefined,
     sizes: values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => integer('sizes', s, 1, MAX_SIZE)),
     queries: values.queries === undefined ? DEFAULT_QUERY_COUNT : integer('queries', values.queries, 1, 100_000),
     seed: values.seed === undefined ? DEFAULT_SEED : integer('seed', values.seed, 0, 2 ** 32 - 1),
@@ -108,7 +117,8 @@ function parseOptions(argv: string[]): Options {
     pagefind: values.pagefind,
     lunr: values.lunr,
     site: values.site,
-    cli: values.cli,
+    cli: values.cli || values['cli-only'],
+    cliOnly: values['cli-only'],
     ...(values.profile !== undefined ? { profile: resolve(values.profile) } : {}),
   };
 }
@@ -163,11 +173,11 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     // Loaded only when needed, so --no-browser runs without esbuild and playwright.
-    const browserSide = options.browser ? await import('./lib/bench-browser.ts') : undefined;
+    const browserSide = options.browser && !options.cliOnly ? await import('./lib/bench-browser.ts') : undefined;
     // Bundle the browser code first, from the same source the Node workers load next.
     const code = await browserSide?.writePages(root);
     const results: SizeResult[] = [];
-    for (const size of options.sizes) {
+    for (const size of options.cliOnly ? [] : options.sizes) {
       const dir = join(root, String(size));
       mkdirSync(dir, { recursive: true });
       const job: NodeJob = { size, queries: options.queries, seed: options.seed, dir, ...(options.profile ? { profileDir: options.profile } : {}) };
@@ -214,7 +224,7 @@ async function main(): Promise<number> {
         await server.close();
       }
     }
-    if (options.site) {
+    if (options.site && !options.cliOnly) {
       const { measureSite } = await import('./lib/bench-site.ts');
       for (const result of results.filter((r) => r.size <= MAX_SITE_SIZE)) {
         progress(`${result.size} records: Astro site build (${result.size * 2} record pages)…`);
@@ -225,7 +235,9 @@ async function main(): Promise<number> {
       }
     }
     const cli: CliResult[] = [];
-    if (options.cli) for (const { size, maxMs } of CLI_TARGETS) cli.push(measureCli(size, maxMs, options.seed, progress));
+    const cliTargets = options.cliOnly && options.sizesGiven ? CLI_TARGETS.filter((t) => options.sizes.includes(t.size)) : CLI_TARGETS;
+    if (options.cliOnly && cliTargets.length === 0) throw new UsageError(`--cli-only: the CLI is measured at ${CLI_TARGETS.map((t) => t.size).join(', ')} records; --sizes names none of them`);
+    if (options.cli) for (const { size, maxMs } of cliTargets) cli.push(measureCli(size, maxMs, options.seed, progress));
     const after = matcherVersion();
     const source = after.hash === version.hash ? version.label : `${version.label}, changed during the run to ${after.hash}: figures may mix versions`;
     const targets = checkTargets(results);
@@ -240,8 +252,8 @@ async function main(): Promise<number> {
       writeFileSync(options.json, `${JSON.stringify(objects, null, 2)}\n`);
       progress(`wrote ${options.json}`);
     }
-    process.stdout.write(`${renderSideBySide(results)}\n\n${renderDetails(results)}\n`);
-    if (cli.length > 0) process.stdout.write(`\n${renderCliTable(cli)}\n`);
+    if (!options.cliOnly) process.stdout.write(`${renderSideBySide(results)}\n\n${renderDetails(results)}\n`);
+    if (cli.length > 0) process.stdout.write(`${options.cliOnly ? '' : '\n'}${renderCliTable(cli)}\n`);
     const growth = renderGrowth(results);
     if (growth) process.stdout.write(`\n${growth}\n`);
     for (const profile of results.flatMap((r) => [...(r.node.profiles ?? []), ...(r.browserProfile ? [r.browserProfile] : [])])) {
@@ -250,8 +262,10 @@ async function main(): Promise<number> {
     }
     const failedTargets = targets.filter((t) => !t.pass);
     const took = ((performance.now() - started) / 1000).toFixed(0);
-    process.stdout.write(`\n${targets.length - failedTargets.length} of ${targets.length} targets met${failedTargets.length ? ` (missed: ${failedTargets.map((t) => `${t.label} @${t.size}`).join('; ')})` : ''}\n`);
-    process.stdout.write(`${source}; ${options.queries} queries (seed ${options.seed}); ${options.browser ? 'Node + Chromium' : 'Node only'}; run took ${took} s; `
+    if (options.cliOnly) process.stdout.write(`\n${cli.filter((c) => c.pass).length} of ${cli.length} CLI targets met\n`);
+    else process.stdout.write(`\n${targets.length - failedTargets.length} of ${targets.length} targets met${failedTargets.length ? ` (missed: ${failedTargets.map((t) => `${t.label} @${t.size}`).join('; ')})` : ''}\n`);
+    const measured = options.cliOnly ? 'CLI only' : `${options.queries} queries (seed ${options.seed}); ${options.browser ? 'Node + Chromium' : 'Node only'}`;
+    process.stdout.write(`${source}; ${measured}; run took ${took} s; `
       + `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end, ${availableParallelism()} cores\n`);
   } finally {
     rmSync(root, { recursive: true, force: true });

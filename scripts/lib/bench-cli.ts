@@ -36,14 +36,34 @@ export interface CliResult {
   nodeP50Ms: number;
   /** `warmP50Ms / nodeP50Ms`: the CLI's cost in bare Node start-ups, steadier than milliseconds on a shared machine. */
   nodeRatio: number;
+  /** CPU time (user + system) of a warm call, median, ms: steadier than wall time when the machine is shared. */
+  cpuP50Ms: number;
+  /** CPU time of `node -e 0`, median, ms. */
+  nodeCpuP50Ms: number;
   maxMs: number;
   pass: boolean;
 }
 
+/**
+ * Loaded with `--import` into the calls timed for CPU only (not the wall-time
+ * ones): prints the process's whole CPU time, start-up included, as it exits.
+ */
+const CPU_REPORTER = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-ms '+(u.user+u.system)/1000+'\\n')})`;
+
+/** CPU ms of one process, read from what {@link CPU_REPORTER} printed. */
+function cpuOf(args: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync(process.execPath, ['--import', CPU_REPORTER, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const match = /\ncpu-ms ([\d.]+)\n/.exec(result.stderr);
+  if (result.status !== 0 || !match) throw new Error(`bench: no CPU time from ${args.join(' ')} (exit ${result.status}): ${result.stderr.trim()}`);
+  return Number(match[1]);
+}
+
+const callEnv = (cache: string): NodeJS.ProcessEnv => ({ ...process.env, PRECEDENT_INDEX_CACHE: cache, NO_COLOR: '1' });
+
 function timeCall(dir: string, cache: string): number {
   const started = performance.now();
   const result = spawnSync(process.execPath, [BIN, ...CLI_QUERY, '--content', dir], {
-    env: { ...process.env, PRECEDENT_INDEX_CACHE: cache, NO_COLOR: '1' },
+    env: callEnv(cache),
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
@@ -71,14 +91,23 @@ export function measureCli(size: number, maxMs: number, seed: number, onProgress
     // Interleaved with bare Node start-ups, so both see the same machine load.
     const warmMs: number[] = [];
     const nodeMs: number[] = [];
+    const cpuMs: number[] = [];
+    const nodeCpuMs: number[] = [];
     for (let i = 0; i < CLI_WARM_RUNS; i++) {
       warmMs.push(timeCall(dir, cache));
       nodeMs.push(timeNode());
     }
+    for (let i = 0; i < CLI_WARM_RUNS; i++) {
+      cpuMs.push(cpuOf([BIN, ...CLI_QUERY, '--content', dir], callEnv(cache)));
+      nodeCpuMs.push(cpuOf(['-e', '0'], process.env));
+    }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const warmP50Ms = median(warmMs);
     const nodeP50Ms = median(nodeMs);
-    return { size, coldMs, warmMs, warmP50Ms, nodeP50Ms, nodeRatio: warmP50Ms / nodeP50Ms, maxMs, pass: warmP50Ms <= maxMs };
+    return {
+      size, coldMs, warmMs, warmP50Ms, nodeP50Ms, nodeRatio: warmP50Ms / nodeP50Ms,
+      cpuP50Ms: median(cpuMs), nodeCpuP50Ms: median(nodeCpuMs), maxMs, pass: warmP50Ms <= maxMs,
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -88,7 +117,7 @@ export function measureCli(size: number, maxMs: number, seed: number, onProgress
 export function renderCliTable(results: readonly CliResult[]): string {
   const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
   const rows = [
-    ['records', 'no cache (builds)', 'cached p50', 'cached min–max', 'speed-up', '`node -e 0` p50', '× node -e 0', 'target', ''],
+    ['records', 'no cache (builds)', 'cached p50', 'cached min–max', 'speed-up', '`node -e 0` p50', '× node -e 0', 'CPU cached', 'CPU node -e 0', 'target', ''],
     ...results.map((r) => [
       r.size.toLocaleString('en'),
       ms(r.coldMs),
@@ -97,11 +126,13 @@ export function renderCliTable(results: readonly CliResult[]): string {
       `${(r.coldMs / r.warmP50Ms).toFixed(1)}×`,
       ms(r.nodeP50Ms),
       `${r.nodeRatio.toFixed(1)}×`,
+      ms(r.cpuP50Ms),
+      ms(r.nodeCpuP50Ms),
       `≤ ${r.maxMs} ms`,
       r.pass ? 'pass' : 'FAIL',
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const lines = rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
-  return [`CLI: \`precedent match 266\` as its own process (node bin/precedent.js, wall time; ${CLI_WARM_RUNS} cached calls per size)`, ...lines].join('\n');
+  return [`CLI: \`precedent match 266\` as its own process (node bin/precedent.js, wall time; ${CLI_WARM_RUNS} cached calls per size, then ${CLI_WARM_RUNS} more for CPU time, user + system, medians)`, ...lines].join('\n');
 }
