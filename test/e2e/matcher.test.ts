@@ -254,6 +254,22 @@ describe('matcher page', () => {
     await page.close();
   });
 
+  test('a worker that cannot start leaves the search to the page, with the same results', async () => {
+    const { page, report } = await newPage(session.browser);
+    const refused: string[] = [];
+    await page.route('**/_astro/matcher-worker*', (route) => {
+      refused.push(route.request().url());
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    await page.goto(at('en/match/?q=udp%205002'));
+    expect(await settled(page)).toBe('results');
+    expect(refused).toHaveLength(1);
+    expect((await resultIds(page))[0]).toBe(SCALE);
+    // The refused script itself is the one error the page reports.
+    expect(report.errors.filter((error) => !error.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
   test('once loaded it keeps working offline', async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
