@@ -11,7 +11,13 @@ import {
   MAX_QUERY_CONCEPTS,
   MAX_QUERY_FACTS,
   MAX_QUERY_TERMS,
+  PASTE_FACT_LINE_WEIGHT,
+  PASTE_MAX_FACTS,
+  PASTE_MAX_TERMS,
+  PASTE_MIN_LINES,
+  TYPE_WEIGHTS,
   UNTYPED_MATCH_FACTOR,
+  VARYING_MIN_VALUES,
 } from './constants.ts';
 import { extractFacts } from './extract-facts.ts';
 import { conceptFacts } from './lexicon.ts';
@@ -63,16 +69,22 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
   const raw = typeof query === 'string' ? query : '';
   const truncated = raw.length > MAX_QUERY_CHARS;
   const text = wellFormed(truncated ? raw.slice(0, MAX_QUERY_CHARS) : raw);
-  const facts = dedupe(extractFacts(text));
+  const lines = lineStarts(text);
+  // Distinct lines: one line pasted a thousand times is a short query.
+  const paste = new Set(text.split('\n').map((line) => line.trim()).filter(Boolean)).size >= PASTE_MIN_LINES;
+  const found = extractFacts(text);
   // Concepts bridge languages and synonyms; their words still count as text.
   const seen = new Set<string>();
-  const concepts = conceptFacts(text, MAX_QUERY_CONCEPT_CHARS).filter((f) => !seen.has(f.key) && (seen.add(f.key), true)).slice(0, MAX_QUERY_CONCEPTS);
-  const { terms, runs } = queryTerms(text, new Set(facts.map((f) => f.text)));
+  const conceptHits = conceptFacts(text, MAX_QUERY_CONCEPT_CHARS);
+  const concepts = conceptHits.filter((f) => !seen.has(f.key) && (seen.add(f.key), true)).slice(0, MAX_QUERY_CONCEPTS);
+  const factTexts = new Set(found.map((f) => f.text));
+  const facts = paste ? pasteFacts([...dedupe(found), ...concepts], [...found, ...conceptHits]) : [...dedupe(found), ...concepts];
+  const { terms, runs } = paste ? pasteTerms(text, factTexts, factLines(facts, lines)) : queryTerms(text, factTexts);
   return {
     chars: raw.length,
     processedChars: text.length,
     truncated,
-    facts: [...facts, ...concepts].map((fact) => ({ fact, lookups: lookupsOf(fact) })),
+    facts: facts.map((fact) => ({ fact, lookups: lookupsOf(fact) })),
     terms,
     words: runs.map((run) => run.text),
     specific: runs.map((run) => !isGenericWord(run.text)),
@@ -163,6 +175,102 @@ function queryTerms(text: string, factTexts: Set<string>): { terms: string[]; ru
         terms.push(term);
       }
       if (terms.length >= MAX_QUERY_TERMS * 4) return { terms, runs };
+    }
+  }
+  return { terms, runs };
+}
+
+/** Offsets where the non-empty lines of `text` start. */
+function lineStarts(text: string): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') starts.push(at);
+    at += line.length + 1;
+  }
+  return starts;
+}
+
+/**
+ * The facts a pasted log asks: not fields that vary line by line (`req=#`, `#ms`), and at most
+ * `PASTE_MAX_FACTS`, heaviest type first (an errno before a bare number), then first seen.
+ */
+function pasteFacts(facts: Fact[], all: Fact[]): Fact[] {
+  const varying = new Set(all.map((f) => f.key));
+  for (const f of withoutVarying(all, (f) => `${f.type} ${shapeOf(f.text)}`, (f) => f.key)) varying.delete(f.key);
+  return facts
+    .filter((f) => !varying.has(f.key))
+    .map((fact, order) => ({ fact, order }))
+    .sort((a, b) => (TYPE_WEIGHTS[b.fact.type] ?? 1) - (TYPE_WEIGHTS[a.fact.type] ?? 1) || a.order - b.order)
+    .slice(0, PASTE_MAX_FACTS)
+    .sort((a, b) => a.order - b.order)
+    .map(({ fact }) => fact);
+}
+
+/** Line numbers (among `lines`, the non-empty lines' offsets) holding a fact of at least `PASTE_FACT_LINE_WEIGHT`. */
+function factLines(facts: Fact[], lines: number[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of facts) if (f.type !== 'concept' && (TYPE_WEIGHTS[f.type] ?? 1) >= PASTE_FACT_LINE_WEIGHT) out.add(lineAt(lines, f.start));
+  return out;
+}
+
+/** Index of the line holding offset `at` (`lines`: line start offsets, ascending). */
+function lineAt(lines: number[], at: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** `text` in lower case with every run of hex digits holding a digit masked: `req=a489cc5c` → `req=#`, `14t03` → `#t#`. */
+function shapeOf(text: string): string {
+  return text.toLowerCase().replace(/[0-9a-f]*[0-9][0-9a-f]*/g, '#');
+}
+
+/** `items` without those whose shape comes with `VARYING_MIN_VALUES` or more different values (a field that varies line by line). */
+function withoutVarying<T>(items: T[], shape: (item: T) => string, value: (item: T) => string): T[] {
+  const values = new Map<string, Set<string>>();
+  for (const item of items) {
+    const key = shape(item);
+    let set = values.get(key);
+    if (!set) values.set(key, (set = new Set()));
+    if (set.size < VARYING_MIN_VALUES) set.add(value(item));
+  }
+  return items.filter((item) => values.get(shape(item))!.size < VARYING_MIN_VALUES);
+}
+
+/**
+ * Text terms of a pasted log: each distinct line read once (a run's terms worked out once), the lines
+ * holding a kept fact first (they say what failed), leaving out fields that vary line by line (terms
+ * with digits whose shape has `VARYING_MIN_VALUES` values: request ids, timestamp pieces) and words
+ * of any incident (`error`, `failed`: `generic-words.ts`); the first `PASTE_MAX_TERMS` are asked.
+ */
+function pasteTerms(text: string, factTexts: Set<string>, firstLines: Set<number>): { terms: string[]; runs: Array<TextRun & { terms: string[] }> } {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const ordered = [...new Set([...lines.filter((_, i) => firstLines.has(i)), ...lines])];
+  const known = new Map<string, TextRun & { terms: string[] }>();
+  for (const line of ordered) {
+    // Words that are wholly a fact are left to the fact; the rest of the line is split into runs at once.
+    const words = line.split(/\s+/).filter((word) => word !== '' && !factTexts.has(word) && !factTexts.has(word.replace(/[.,;:!?]+$/, '')));
+    for (const run of textRuns(words.join(' '))) if (!known.has(run.text)) known.set(run.text, { ...run, terms: runTerms(run) });
+  }
+  const withDigits = [...new Set([...known.values()].flatMap((entry) => entry.terms))].filter((term) => /[0-9]/.test(term));
+  const steady = new Set(withoutVarying(withDigits, shapeOf, (term) => term));
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  const runs: Array<TextRun & { terms: string[] }> = [];
+  for (const entry of known.values()) {
+    if (terms.length >= PASTE_MAX_TERMS) break;
+    const kept = entry.terms.filter((term) => (!/[0-9]/.test(term) || steady.has(term)) && !seen.has(term)).slice(0, PASTE_MAX_TERMS - terms.length);
+    if (kept.length === 0 || isGenericWord(entry.text)) continue;
+    runs.push({ ...entry, terms: kept });
+    for (const term of kept) {
+      seen.add(term);
+      terms.push(term);
     }
   }
   return { terms, runs };

@@ -21,6 +21,19 @@ export const MAX_LEXEME_CHARS = 128;
 export const MAX_QUERY_FACTS = 200;
 /** Distinct text terms kept from one query (rarest first). */
 export const MAX_QUERY_TERMS = 48;
+/** A query of at least this many non-empty lines is read as a pasted log (see `analyze-query.ts`). */
+export const PASTE_MIN_LINES = 8;
+/**
+ * In a pasted log, a fact or a word with digits whose shape (digits masked: `req=#`, `/api/v#/items/#`, `#ms`)
+ * comes with at least this many different values is a field that varies line by line — request ids,
+ * item paths, latencies, timestamps — and is left out.
+ */
+export const VARYING_MIN_VALUES = 4;
+/** In a pasted log, text terms are read first from the lines holding a kept fact of at least this type weight (the lines that say what failed). */
+export const PASTE_FACT_LINE_WEIGHT = 2;
+/** A pasted log asks at most this many facts (heaviest type first, then first seen) and text terms (specific words, fact lines first). */
+export const PASTE_MAX_FACTS = 12;
+export const PASTE_MAX_TERMS = 12;
 /** Facts kept from one record (after de-duplication). */
 export const MAX_DOC_FACTS = 2000;
 
