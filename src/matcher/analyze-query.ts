@@ -62,6 +62,8 @@ export interface AnalyzedQuery {
   display: WordDisplay;
   /** For each query word (run), the share of its terms in `matched`: coverage counts words, not bigrams. */
   wordCoverage: WordCoverage;
+  /** Read as a pasted log (see `pasteFacts`, `pasteTerms`): copied, not typed, so no typos are tried. */
+  paste?: boolean;
 }
 
 /** Analyses `query` (never throws; non-strings count as empty). */
@@ -91,6 +93,7 @@ export function analyzeQuery(query: unknown): AnalyzedQuery {
     wordTerms: runs.map((run) => run.terms),
     display: (matched) => displayWords(matched, runs),
     wordCoverage: (matched) => runs.map((run) => run.terms.filter((t) => matched.has(t)).length / run.terms.length),
+    ...(paste ? { paste } : {}),
   };
 }
 

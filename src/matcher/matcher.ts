@@ -225,7 +225,8 @@ export class Matcher {
     const exact = this.rankWith(analyzed, limit, { facts: [], terms: new Map() });
     // Typos are tried only when the query as written has no strong answer: a word absent from the
     // library (`mssql`) is not taken for a near one (`mysql`) when the rest of the query already tells.
-    if (assessConfidence(exact)[0] === 'strong') return exact;
+    // Nor for a pasted log: it was copied, not typed, and its leftover words are ids, not misspellings.
+    if (analyzed.paste || assessConfidence(exact)[0] === 'strong') return exact;
     const typos = this.typos(analyzed);
     return typos.facts.length === 0 && typos.terms.size === 0 ? exact : this.rankWith(analyzed, limit, typos);
   }
