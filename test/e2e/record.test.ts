@@ -358,4 +358,15 @@ describe('404', () => {
     expect(hrefs.some((href) => /^\/(zh|en)\/match\/$/.test(href)) || (await page.locator('main input[type="search"], main [role="search"]').count()) > 0).toBe(true);
     await expectNoHorizontalScroll(page);
   });
+
+  it('offers a symptom search in each language, each to its own matcher', async () => {
+    ({ page } = await session.open('/en/no-such-page/'));
+    session.forgive(/status of 404/);
+    for (const lang of ['zh', 'en'] as const) {
+      const form = page.locator(`.notfound-langs > [data-lang="${lang}"] form[role="search"]`);
+      await expect(form.count()).resolves.toBe(1);
+      await expect(form.evaluate((f) => new URL((f as HTMLFormElement).action).pathname)).resolves.toBe(`/${lang}/match/`);
+      await expect(form.locator('input[type="search"][name="q"]').count()).resolves.toBe(1);
+    }
+  });
 });
