@@ -96,7 +96,8 @@ async function loadOne(context: LoaderContext, root: string, absolute: string, p
     problems.push(problemAt(file, { line: record.bodyLine, column: 1 }, 'error', `Markdown body could not be rendered (${cause})`, MARKDOWN_RENDER));
     return undefined;
   }
-  const data = await context.parseData({ id, data: record.data as Record<string, unknown>, filePath: file });
-  context.store.set({ id, data, body: record.body, filePath: file, digest, rendered });
+  // checkRecord already parsed the frontmatter with the collection's schema (no image() fields, so Astro's
+  // parseData would only run the same zod parse again on the same input: ~13 s of a 10,000-record build).
+  context.store.set({ id, data: checked.data as Record<string, unknown>, body: record.body, filePath: file, digest, rendered });
   return id;
 }
