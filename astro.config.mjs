@@ -7,6 +7,7 @@ import { SANITIZE_SCHEMA, rehypeDemoteHeadings, rehypeFocusableCode } from './sr
 import validateRecords from './src/validate/astro-integration.ts';
 import { ConfigError, loadConfig } from './src/config.ts';
 import precedentSettings from './src/site/settings-integration.ts';
+import notFoundPages from './src/site/notfound-integration.ts';
 import { THEME_INIT_HASH } from './src/site/theme-init.ts';
 
 /** precedent.config.json and its PRECEDENT_* overrides; a bad one stops here with its one-line message. */
@@ -31,7 +32,7 @@ export default defineConfig({
   // folder so two libraries' entries never mix.
   ...(process.env.PRECEDENT_CACHE_DIR ? { cacheDir: process.env.PRECEDENT_CACHE_DIR } : {}),
   // Fails the build on invalid records in the configured folder, with the messages of `npm run validate`.
-  integrations: [precedentSettings(config), validateRecords({ content: config.contentDir })],
+  integrations: [precedentSettings(config), validateRecords({ content: config.contentDir }), notFoundPages()],
   // A Content-Security-Policy meta tag on every page: Astro hashes the scripts and styles it bundles, so no
   // inline script or style runs unless it is ours (record text is untrusted, see src/markdown-pipeline.ts).
   // Everything else comes from this site too, except images a record body links to over https.
