@@ -6,7 +6,7 @@
  * from before the page's first script.
  */
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserSession } from './support/session.ts';
 import { LANGS, SCALE, url } from './support/library.ts';
 import { FIXTURE_NEWEST_FIRST } from '../support/fixture-library.ts';
@@ -19,8 +19,8 @@ function violations(page: Page): Promise<string[]> {
 }
 
 /** Opens `path` with a listener for CSP violations installed before any page script. */
-async function watch(path: string): Promise<Page> {
-  const { page } = await session.open('about:blank');
+async function watch(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const { page } = await session.open('about:blank', options);
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
@@ -66,8 +66,14 @@ test('the root declares the policy and breaks none of it', async () => {
   expect(await violations(page)).toEqual([]);
 });
 
-test('the 404 declares the policy and breaks none of it', async () => {
-  const page = await watch('/en/no-such-page/');
+test.each([
+  ['/en/no-such-page/', 'zh-CN'],
+  ['/zh/no-such-page/', 'en-US'],
+  ['/no-such-page', 'en-US'],
+  ['/en/404.html', 'en-US'],
+  ['/zh/404.html', 'en-US'],
+])('the 404 at %s (%s browser) declares the policy and breaks none of it', async (path, locale) => {
+  const page = await watch(path, { locale });
   session.forgive(/status of 404/);
   expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
   expect(await violations(page)).toEqual([]);
