@@ -86,7 +86,12 @@ describe('a site built with repoUrl, siteUrl, base, siteName and defaultLang', (
   });
 
   it('gives every page of both languages a canonical link and absolute hreflang links, base included', () => {
-    const pages = htmlPages(dir).filter((page) => /^(zh|en)\//.test(page));
+    const all = htmlPages(dir).filter((page) => /^(zh|en)\//.test(page));
+    // A language's 404 (`en/404.html`) is no address of its own: nothing to name canonical or alternate.
+    const notFound = all.filter((page) => page.endsWith('/404.html'));
+    expect(notFound.sort()).toEqual(['en/404.html', 'zh/404.html']);
+    for (const page of notFound) expect(linkTags(readFileSync(path.join(dir, page), 'utf8'), 'canonical'), page).toEqual([]);
+    const pages = all.filter((page) => !notFound.includes(page));
     expect(pages.length).toBeGreaterThan(fileOf.size * 2);
     for (const page of pages) {
       const html = readFileSync(path.join(dir, page), 'utf8');
@@ -136,6 +141,20 @@ describe('a site built with repoUrl, siteUrl, base, siteName and defaultLang', (
         expect(await page.locator('footer').getByRole('link', { name: 'github.com/acme/postmortems' }).getAttribute('href')).toBe(ACME.repoUrl);
         expect(await page.locator('header .site-name').innerText()).toContain(ACME.siteName);
         expect(report.errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('the root 404 under the base speaks the language of the address, not the browser', async () => {
+      const { page, report, close } = await newPage(browser, { locale: 'en-US' });
+      try {
+        const response = await page.goto(new URL('zh/missing', site.url).href);
+        expect(response?.status()).toBe(404);
+        expect(await page.locator('html').getAttribute('lang')).toBe(HREFLANG.zh);
+        expect(await page.locator('h1').innerText()).toBe('页面不存在');
+        expect(await page.locator('#site-search-form').evaluate((f) => new URL((f as HTMLFormElement).action).pathname)).toBe(`${ACME.base}zh/match/`);
+        expect(report.errors.filter((error) => !/status of 404/.test(error))).toEqual([]);
       } finally {
         await close();
       }
