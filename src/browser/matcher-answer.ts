@@ -14,6 +14,18 @@ export interface SearchRequest {
   limit: number;
   /** Answer from the loaded chunks first (a `partial` reply when chunks were missing). */
   quick: boolean;
+  /**
+   * The index directory (`manifest.json`) as the page fetched it while the
+   * worker script loaded: sent with the first request so code and directory
+   * come in one round, not the worker's fetch after its code.
+   */
+  directory?: FetchedDirectory;
+}
+
+/** A fetched directory's status and bytes (transferred, not copied). */
+export interface FetchedDirectory {
+  status: number;
+  body: ArrayBuffer;
 }
 
 /** `partial`: results from what was loaded, more to come; `final`: the answer; `error`: the index did not load. */
@@ -23,22 +35,31 @@ export type SearchReply =
 
 const matchers = new Map<string, Promise<Matcher>>();
 
-/** One matcher per index URL; a failed load is forgotten so a later request retries. */
-function matcherFor(url: string): Promise<Matcher> {
+/**
+ * One matcher per index URL; a failed load is forgotten so a later request
+ * retries (fetching the directory itself). `directory` is used only by the load it starts.
+ */
+function matcherFor(url: string, directory: Promise<Response> | undefined): Promise<Matcher> {
   let loading = matchers.get(url);
   if (!loading) {
-    loading = Matcher.load(url);
+    loading = Matcher.load(url, undefined, directory ? { directory } : {});
     matchers.set(url, loading);
     loading.catch(() => matchers.delete(url));
   }
   return loading;
 }
 
-export async function answer(request: SearchRequest, reply: (message: SearchReply) => void): Promise<void> {
+/**
+ * Answers `request`. `directory`: a directory fetch already under way (the
+ * in-page fallback starts it before importing this module); one sent with
+ * the request comes first.
+ */
+export async function answer(request: SearchRequest, reply: (message: SearchReply) => void, directory?: Promise<Response>): Promise<void> {
   const { id, query, limit } = request;
+  const sent = request.directory;
   let matcher: Matcher;
   try {
-    matcher = await matcherFor(request.indexUrl);
+    matcher = await matcherFor(request.indexUrl, sent ? Promise.resolve(new Response(sent.body, { status: sent.status })) : directory);
   } catch (error) {
     reply({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
     return;

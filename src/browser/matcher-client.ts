@@ -2,10 +2,12 @@
  * The page's side of the matcher: one Web Worker per page (started on first
  * use) answers searches, so neither the matcher code nor its index touches
  * the main thread. Should the worker fail to start, the same code answers in
- * the page, loaded then.
+ * the page, loaded then. Either way the index directory is fetched beside
+ * the matcher code (one round, not the code's and then the directory's).
  */
 import type { MatchResult } from '../matcher/index.ts';
-import type { SearchReply, SearchRequest } from './matcher-answer.ts';
+import { MANIFEST_FILE } from '../matcher/bundle-format.ts';
+import type { FetchedDirectory, SearchReply, SearchRequest } from './matcher-answer.ts';
 
 /** Where the build writes the index: `<base>matcher/`. */
 export const INDEX_DIR = 'matcher/';
@@ -36,6 +38,10 @@ class MatcherClient {
   private next = 0;
   private readonly waiting = new Map<number, Waiting>();
   private readonly url: string;
+  /** The directory fetched beside the worker script; settles before the first request is posted. */
+  private directory: Promise<FetchedDirectory | undefined> | undefined;
+  /** Whether the directory went with a request already (its bytes were transferred). */
+  private directorySent = false;
 
   constructor(url: string) {
     this.url = url;
@@ -61,8 +67,31 @@ class MatcherClient {
 
   private dispatch(request: SearchRequest): void {
     const worker = this.start();
-    if (worker) worker.postMessage(request);
-    else void import('./matcher-answer.ts').then(({ answer }) => answer(request, (reply) => this.receive(reply)));
+    if (!worker) {
+      // In the page too, the directory is asked for beside the matcher code, not after it.
+      const directory = this.directorySent || this.directory ? undefined : this.fetchDirectory();
+      this.directorySent = true;
+      void import('./matcher-answer.ts').then(({ answer }) => answer(request, (reply) => this.receive(reply), directory));
+      return;
+    }
+    // The worker script and the directory load at once; requests wait for the directory
+    // (in order: they chain on the same promise) and the first carries it.
+    this.directory ??= this.fetchDirectory().then(
+      async (response) => ({ status: response.status, body: await response.arrayBuffer() }),
+      () => undefined, // the worker fetches it itself and reports what fails
+    );
+    void this.directory.then((directory) => {
+      // Fell back to the page meanwhile: the error handler asked again there.
+      if (this.worker !== worker || !this.waiting.has(request.id)) return;
+      if (directory && !this.directorySent) {
+        this.directorySent = true;
+        worker.postMessage({ ...request, directory }, [directory.body]);
+      } else worker.postMessage(request);
+    });
+  }
+
+  private fetchDirectory(): Promise<Response> {
+    return fetch(`${this.url.replace(/\/+$/, '')}/${MANIFEST_FILE}`);
   }
 
   private start(): Worker | undefined {
