@@ -119,19 +119,20 @@ export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: n
     }
     // A fact in very many records: keep the best-placed ones (ties in record order).
     const matches = best.size > MAX_FACT_DOCS ? [...best].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).slice(0, MAX_FACT_DOCS) : best;
-    for (const [ref, match] of matches) {
-      const entry = accOf(acc, ref);
-      // The same record fact found by two query facts counts once.
-      const twin = entry.reasons.find((r): r is FactMatch => 'matched' in r && r.matched === match.matched && r.where === match.where);
-      if (twin) {
-        if (twin.weight >= match.weight) continue;
-        entry.facts -= twin.weight;
-        entry.reasons.splice(entry.reasons.indexOf(twin), 1);
-      }
-      entry.facts += match.weight;
-      entry.reasons.push(match);
-    }
+    for (const [ref, match] of matches) addFactMatch(accOf(acc, ref), match);
   }
+}
+
+/** Adds a fact match to a record's entry. The same record fact found by two query facts counts once, at its best weight. */
+export function addFactMatch(entry: Accumulator, match: FactMatch): void {
+  const twin = entry.reasons.find((r): r is FactMatch => 'matched' in r && r.matched === match.matched && r.where === match.where);
+  if (twin) {
+    if (twin.weight >= match.weight) return;
+    entry.facts -= twin.weight;
+    entry.reasons.splice(entry.reasons.indexOf(twin), 1);
+  }
+  entry.facts += match.weight;
+  entry.reasons.push(match);
 }
 
 /** The `Reason` of a fact match. */

@@ -17,7 +17,7 @@
 import { MIN_RAW_SCORE, RERANK_DEPTH, TEXT_CAP, TEXT_WEIGHT } from './constants.ts';
 import type { QueryFact } from './analyze-query.ts';
 import type { FactTable } from './bundle-format.ts';
-import { rank, scoreFacts, scoreText, type Accumulator, type FactMatch, type Ranked } from './rank.ts';
+import { addFactMatch, rank, scoreFacts, scoreText, type Accumulator, type FactMatch, type Ranked } from './rank.ts';
 import { termBoost, textHit } from './text-index.ts';
 import type { TextHit } from './text-index.ts';
 import type { TextIndex } from './text-index-load.ts';
@@ -191,15 +191,7 @@ function replayFacts(own: QueryFact[], keys: Map<string, KeyMatches>, ref: numbe
     list.position ??= new Map(Array.from(list.refs, (r, i) => [r, i]));
     const i = list.position.get(ref);
     if (i === undefined) continue;
-    const match: FactMatch = { ...list.matches[i]!, query: fact.text };
-    const twin = entry.reasons.find((r): r is FactMatch => 'matched' in r && r.matched === match.matched && r.where === match.where);
-    if (twin) {
-      if (twin.weight >= match.weight) continue;
-      entry.facts -= twin.weight;
-      entry.reasons.splice(entry.reasons.indexOf(twin), 1);
-    }
-    entry.facts += match.weight;
-    entry.reasons.push(match);
+    addFactMatch(entry, { ...list.matches[i]!, query: fact.text });
   }
   return entry;
 }
