@@ -105,14 +105,20 @@ export function initMatchPage(root: HTMLElement): void {
 
   const run = async (query: string): Promise<void> => {
     const current = ++sequence;
+    // `data-answered` names the query the shown view is the final answer to (for scripts and tests).
+    delete root.dataset.answered;
+    const answer = (view: View, results: readonly MatchResult[] = []): void => {
+      show(view, results);
+      root.dataset.answered = query;
+    };
     mirror(query);
     notes(query);
     if (!query.trim()) {
-      show('empty');
+      answer('empty');
       return;
     }
     if (failed) {
-      show('error');
+      answer('error');
       return;
     }
     if (!loaded) show('loading');
@@ -138,12 +144,12 @@ export function initMatchPage(root: HTMLElement): void {
     } catch (error) {
       failed = true;
       console.warn('Precedent: the matcher index failed to load', error);
-      if (current === sequence) show('error');
+      if (current === sequence) answer('error');
       return;
     }
     loaded = true;
     if (current !== sequence) return;
-    show(results.length ? 'results' : 'none', results);
+    answer(results.length ? 'results' : 'none', results);
   };
 
   const runSoon = debounce((query: string) => void run(query), TYPING_DEBOUNCE_MS);

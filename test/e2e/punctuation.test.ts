@@ -26,12 +26,8 @@ const PASTED = [
 /** Types `query` into the matcher and waits until the page has answered it. */
 async function ask(page: import('playwright-core').Page, query: string): Promise<void> {
   await page.fill('#match-q', query);
-  await page.waitForFunction(
-    (q) => new URL(location.href).searchParams.get('q') === q.trim() || document.querySelector('#matcher')?.getAttribute('data-view') !== 'loading',
-    query,
-  );
-  await page.waitForFunction(() => ['results', 'none', 'empty'].includes(document.querySelector('#matcher')?.getAttribute('data-view') ?? ''));
-  await page.waitForTimeout(120);
+  // The view still shown may answer the previous query, or be a partial answer to this one: wait for the final answer to this one.
+  await page.waitForFunction((q) => document.querySelector('#matcher')?.getAttribute('data-answered') === q, query);
 }
 
 describe('punctuation in matcher queries', () => {
