@@ -3,7 +3,9 @@
 // Node to say which Node the TypeScript CLIs need (type stripping arrived in
 // Node 22.18 and 23.6) instead of failing with ERR_UNKNOWN_FILE_EXTENSION.
 // On a Node that can, it turns on the compile cache (transpiled TypeScript
-// and V8 code, reused by the next call) and hands over to src/cli/precedent.ts.
+// and V8 code, reused by the next call) and hands over to src/cli/precedent.ts,
+// bundled into plain JavaScript when it can be (bin/warm-bundle.js).
+// PRECEDENT_NO_BUNDLE=1 runs the TypeScript sources as they are.
 
 const NEEDED = [22, 18];
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -16,8 +18,9 @@ if (major < NEEDED[0] || (major === NEEDED[0] && minor < NEEDED[1]) || (major ==
   process.exit(2);
 }
 
-const { enableCompileCache } = await import('node:module');
-const { fileURLToPath } = await import('node:url');
+// process.getBuiltinModule, not import(): an ESM import of a built-in reads all its exports, loading more of Node.
+const { enableCompileCache } = process.getBuiltinModule('node:module');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 if (typeof enableCompileCache === 'function' && !process.env.NODE_COMPILE_CACHE) {
   try {
     enableCompileCache(fileURLToPath(new URL('../node_modules/.cache/precedent/compile/', import.meta.url)));
@@ -25,4 +28,11 @@ if (typeof enableCompileCache === 'function' && !process.env.NODE_COMPILE_CACHE)
     // No cache folder possible (read-only checkout): start without it.
   }
 }
-await import('../src/cli/precedent.ts');
+const { importEntry } = await import('./warm-bundle.js');
+const { module } = await importEntry({
+  entry: fileURLToPath(new URL('../src/cli/precedent.ts', import.meta.url)),
+  root: fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, ''),
+  cacheDir: fileURLToPath(new URL('../node_modules/.cache/precedent/cli', import.meta.url)),
+  disabled: process.env.PRECEDENT_NO_BUNDLE === '1',
+});
+await module.main(process.argv.slice(2));

@@ -27,7 +27,8 @@ ${Object.entries(COMMANDS).map(([name, { description }]) => `  ${name.padEnd(10)
 
 Run \`precedent <command> --help\` for a command's options.`;
 
-async function main(argv: string[]): Promise<void> {
+/** Runs `precedent` with `argv` (the arguments after the command name) and sets `process.exitCode`. */
+export async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -52,4 +53,4 @@ async function version(): Promise<string> {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-await main(process.argv.slice(2));
+if (import.meta.main) await main(process.argv.slice(2));

@@ -1,0 +1,263 @@
+// The CLI's TypeScript, bundled by esbuild into a few plain JavaScript files
+// kept in node_modules/.cache/precedent/cli/: a warm `precedent match` then
+// loads about 5 files instead of about 50 TypeScript modules, each resolved,
+// type-stripped and compiled on its own (that was half of its time).
+//
+// Built lazily by the first call that finds no current bundle, and keyed by
+// what it was built from: `bundle.json` lists every source file esbuild read
+// with its size and modification time, and the checkout it was built in; a
+// call stats them (well under a millisecond) and rebuilds when any differs,
+// so an edit or a `git pull` never runs stale code. Packages stay outside
+// the bundle (they are loaded from node_modules as before), so `npm ci`
+// needs no rebuild. Whatever goes wrong (no esbuild, a failed build, a
+// damaged bundle) falls back to the TypeScript sources, which give the same
+// answer, only slower. Plain JavaScript, like bin/precedent.js, so loading it
+// costs nothing to transpile.
+
+// Built-ins as plain objects: an ESM `import … from 'node:fs'` reads every
+// export of the module, which loads fs's streams (see builtinsAsObjects).
+const { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const path = process.getBuiltinModule('node:path');
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
+
+/** Format of `bundle.json` and of the bundle folder; another one is rebuilt. */
+export const BUNDLE_FORMAT = 1;
+/** The bundle's description in the cache folder. */
+export const MANIFEST_FILE = 'bundle.json';
+/**
+ * A source file modified this close to the build may have changed again
+ * within the same timestamp tick, after esbuild read it: such a bundle is
+ * used once but not recorded, so the next call builds again.
+ */
+export const RACY_WINDOW_MS = 2_000;
+/** Bundle folders replaced longer ago than this are removed (a call still running may load a chunk from its own). */
+export const OLD_BUNDLE_MS = 60_000;
+
+const BUILDER = fileURLToPath(import.meta.url);
+const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.json', import.meta.url));
+
+/**
+ * @typedef {object} BundleManifest
+ * @property {number} format
+ * @property {string} root Absolute checkout the sources' own URLs were written for.
+ * @property {string} dir The bundle's folder, in the cache folder.
+ * @property {string} entry The entry file, in `dir`.
+ * @property {Array<[file: string, size: number, mtimeMs: number]>} inputs Source files read, relative to `root`.
+ * @property {Array<[file: string, size: number]>} outputs Files written, relative to `dir`.
+ */
+
+/**
+ * @typedef {object} EntryOptions
+ * @property {string} entry Absolute path of the TypeScript entry module.
+ * @property {string} root Absolute project folder (where `node_modules` is).
+ * @property {string} cacheDir Absolute folder the bundle is kept in.
+ * @property {boolean} [disabled] Load the sources, as without a bundle.
+ * @property {() => Promise<{ build: Function }>} [loadEsbuild] How to get esbuild (tests replace it).
+ */
+
+/**
+ * The entry module: from the current bundle, from a bundle built now, or
+ * from the TypeScript sources when no bundle can be had.
+ * @param {EntryOptions} options
+ * @returns {Promise<{ module: any, from: 'bundle' | 'built' | 'source' }>}
+ */
+export async function importEntry({ entry, root, cacheDir, disabled = false, loadEsbuild = () => import('esbuild') }) {
+  if (!disabled) {
+    let from = /** @type {'bundle' | 'built'} */ ('bundle');
+    let manifest = currentManifest(cacheDir, root);
+    if (!manifest) {
+      from = 'built';
+      manifest = await build(entry, root, cacheDir, loadEsbuild).catch(() => undefined);
+    }
+    if (manifest) {
+      try {
+        return { module: await import(pathToFileURL(path.join(cacheDir, manifest.dir, manifest.entry)).href), from };
+      } catch {
+        // A damaged bundle: forget it, so the next call builds a new one.
+        rmSync(path.join(cacheDir, MANIFEST_FILE), { force: true });
+      }
+    }
+  }
+  return { module: await import(pathToFileURL(entry).href), from: 'source' };
+}
+
+/**
+ * The recorded bundle when every source it was built from and every file it
+ * wrote is as recorded, else undefined.
+ * @param {string} cacheDir
+ * @param {string} root
+ * @returns {BundleManifest | undefined}
+ */
+export function currentManifest(cacheDir, root) {
+  /** @type {BundleManifest} */
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(cacheDir, MANIFEST_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (manifest?.format !== BUNDLE_FORMAT || manifest.root !== root || !Array.isArray(manifest.inputs) || !Array.isArray(manifest.outputs)) return undefined;
+  for (const [file, size, mtimeMs] of manifest.inputs) {
+    const stats = statSync(path.join(root, file), { throwIfNoEntry: false });
+    if (!stats || stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
+  }
+  for (const [file, size] of manifest.outputs) {
+    if (statSync(path.join(cacheDir, manifest.dir, file), { throwIfNoEntry: false })?.size !== size) return undefined;
+  }
+  return manifest;
+}
+
+/**
+ * Bundles `entry` into a new folder of `cacheDir` and records it (unless a
+ * source was modified racily close to the build).
+ * @param {string} entry
+ * @param {string} root
+ * @param {string} cacheDir
+ * @param {() => Promise<{ build: Function }>} loadEsbuild
+ * @returns {Promise<BundleManifest>}
+ */
+async function build(entry, root, cacheDir, loadEsbuild) {
+  const esbuild = await loadEsbuild();
+  const started = Date.now();
+  mkdirSync(cacheDir, { recursive: true });
+  const temp = mkdtempSync(path.join(cacheDir, '.tmp-'));
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outdir: temp,
+      bundle: true,
+      splitting: true, // Each command, and the index builder, stays in its own chunk, loaded only when called.
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      // .mjs: a .js file below node_modules belongs to no package scope, so Node would first try it as CommonJS.
+      outExtension: { '.js': '.mjs' },
+      outbase: path.dirname(entry),
+      entryNames: '[dir]/[name]', // Modules loaded with import() are entries too: `[dir]` keeps two index.ts apart.
+      chunkNames: 'chunk-[hash]',
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [ownUrls, builtinsAsObjects, packagesOutside],
+    });
+    const dir = path.basename(temp).replace(/^\.tmp-/, 'bundle-');
+    const outputs = Object.keys(result.metafile.outputs).map((file) => path.relative(temp, path.resolve(root, file)));
+    const entryPoint = path.relative(root, entry).split(path.sep).join('/');
+    const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
+    if (!entryOutput) throw new Error('esbuild wrote no entry');
+    /** @type {BundleManifest} */
+    const manifest = {
+      format: BUNDLE_FORMAT,
+      root,
+      dir,
+      entry: path.relative(temp, path.resolve(root, entryOutput[0])),
+      // This builder and esbuild decide the output as much as the sources do.
+      inputs: [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('builtin:')), path.relative(root, BUILDER), path.relative(root, ESBUILD_PACKAGE)].map((file) => {
+        const stats = statSync(path.resolve(root, file));
+        return [file, stats.size, stats.mtimeMs];
+      }),
+      outputs: outputs.map((file) => [file, statSync(path.join(temp, file)).size]),
+    };
+    renameSync(temp, path.join(cacheDir, dir));
+    if (manifest.inputs.every(([, , mtimeMs]) => mtimeMs < started - RACY_WINDOW_MS)) {
+      const file = path.join(cacheDir, MANIFEST_FILE);
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    }
+    prune(cacheDir, dir);
+    return manifest;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Keeps each source file's `import.meta` as it was: its URL (modules find
+ * files beside them, such as package.json or the code the index cache is
+ * keyed by) and `main`, false for a module imported by the bundle's entry.
+ */
+const ownUrls = {
+  name: 'precedent-own-urls',
+  /** @param {any} build */
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (/** @type {{ path: string }} */ args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta')) return undefined;
+      const url = pathToFileURL(args.path).href;
+      return {
+        contents: text
+          .replace(/\bimport\.meta\.url\b/g, JSON.stringify(url))
+          .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path))
+          .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(path.dirname(args.path)))
+          .replace(/\bimport\.meta\.main\b/g, 'false'),
+        loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js',
+      };
+    });
+  },
+};
+
+/**
+ * The packages a warm `precedent match` loads, small and plain, are bundled
+ * (resolving each from node_modules costs more than reading it); every other
+ * package is loaded from node_modules when a command needs it.
+ */
+export const BUNDLED_PACKAGES = ['citty', 'lunr', 'fastest-levenshtein'];
+
+const packagesOutside = {
+  name: 'precedent-packages-outside',
+  /** @param {any} build */
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (/** @type {{ path: string }} */ args) => {
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return BUNDLED_PACKAGES.includes(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+/**
+ * Node's built-in modules as their plain objects (`process.getBuiltinModule`)
+ * rather than ESM imports: importing `node:fs` from ESM builds a facade that
+ * reads every export, which loads the streams for `fs.ReadStream` and all of
+ * crypto's key classes, about 25 ms a warm call does not need.
+ */
+const builtinsAsObjects = {
+  name: 'precedent-builtins-as-objects',
+  /** @param {any} build */
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (/** @type {{ path: string }} */ args) => ({ path: args.path, namespace: 'builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (/** @type {{ path: string }} */ args) => {
+      const module = process.getBuiltinModule(args.path);
+      // Its plain values as named exports, read once; a getter (fs.ReadStream) would load its part of Node at start.
+      const names = Object.entries(Object.getOwnPropertyDescriptors(module))
+        .filter(([name, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+        .map(([name]) => name);
+      return {
+        contents: [
+          `const m = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+          'export default m;',
+          `export const { ${names.join(', ')} } = m;`,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * Removes bundles other than `keep` once replaced for a while, and temporary
+ * folders of killed builds.
+ * @param {string} cacheDir
+ * @param {string} keep
+ */
+function prune(cacheDir, keep) {
+  for (const name of readdirSync(cacheDir)) {
+    if (name === keep || !/^(bundle-|\.tmp-)/.test(name)) continue;
+    const full = path.join(cacheDir, name);
+    try {
+      if (Date.now() - statSync(full).mtimeMs < OLD_BUNDLE_MS) continue;
+      rmSync(full, { recursive: true, force: true });
+    } catch {
+      // Removed by another call meanwhile.
+    }
+  }
+}
