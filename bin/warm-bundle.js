@@ -138,7 +138,7 @@ async function build(entry, root, cacheDir, loadEsbuild) {
       chunkNames: 'chunk-[hash]',
       metafile: true,
       logLevel: 'silent',
-      plugins: [ownUrls, builtinsAsObjects, packagesOutside],
+      plugins: [ownUrls, builtinsAsObjects, jsonAsText, packagesOutside],
     });
     const dir = path.basename(temp).replace(/^\.tmp-/, 'bundle-');
     const outputs = Object.keys(result.metafile.outputs).map((file) => path.relative(temp, path.resolve(root, file)));
@@ -192,6 +192,22 @@ const ownUrls = {
           .replace(/\bimport\.meta\.main\b/g, 'false'),
         loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js',
       };
+    });
+  },
+};
+
+/**
+ * A JSON module (the matcher's lexicon) as `JSON.parse` of its text: V8
+ * parses JSON faster than the same data written as an object literal.
+ */
+const jsonAsText = {
+  name: 'precedent-json-as-text',
+  /** @param {any} build */
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, (/** @type {{ path: string }} */ args) => {
+      const text = readFileSync(args.path, 'utf8');
+      JSON.parse(text); // A broken file fails the build here (and the sources report it), not at run time.
+      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
     });
   },
 };
