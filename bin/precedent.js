@@ -33,6 +33,7 @@ const { module } = await importEntry({
   entry: fileURLToPath(new URL('../src/cli/precedent.ts', import.meta.url)),
   root: fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, ''),
   cacheDir: fileURLToPath(new URL('../node_modules/.cache/precedent/cli', import.meta.url)),
-  disabled: process.env.PRECEDENT_NO_BUNDLE === '1',
+  // Only `match`, a short call, runs from the bundle: a long-lived `mcp` server could outlive its bundle's folder.
+  disabled: process.env.PRECEDENT_NO_BUNDLE === '1' || process.argv[2] !== 'match',
 });
 await module.main(process.argv.slice(2));

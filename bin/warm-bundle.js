@@ -16,7 +16,7 @@
 
 // Built-ins as plain objects: an ESM `import … from 'node:fs'` reads every
 // export of the module, which loads fs's streams (see builtinsAsObjects).
-const { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const path = process.getBuiltinModule('node:path');
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
@@ -30,8 +30,13 @@ export const MANIFEST_FILE = 'bundle.json';
  * used once but not recorded, so the next call builds again.
  */
 export const RACY_WINDOW_MS = 2_000;
-/** Bundle folders replaced longer ago than this are removed (a call still running may load a chunk from its own). */
-export const OLD_BUNDLE_MS = 60_000;
+/**
+ * Bundle folders replaced longer ago than this are removed: a call still
+ * running from one may yet load a chunk from it (the index builder, when it
+ * finds the records changed). Counted from the replacement, which touches
+ * the replaced folder.
+ */
+export const OLD_BUNDLE_MS = 10 * 60_000;
 
 const BUILDER = fileURLToPath(import.meta.url);
 const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.json', import.meta.url));
@@ -159,6 +164,7 @@ async function build(entry, root, cacheDir, loadEsbuild) {
       outputs: outputs.map((file) => [file, statSync(path.join(temp, file)).size]),
     };
     renameSync(temp, path.join(cacheDir, dir));
+    touchReplaced(cacheDir);
     if (manifest.inputs.every(([, , mtimeMs]) => mtimeMs < started - RACY_WINDOW_MS)) {
       const file = path.join(cacheDir, MANIFEST_FILE);
       writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(manifest));
@@ -258,6 +264,20 @@ const builtinsAsObjects = {
     });
   },
 };
+
+/**
+ * Marks the recorded bundle, about to be replaced, as replaced now, so
+ * {@link prune} leaves it to the calls still running from it for a while.
+ * @param {string} cacheDir
+ */
+function touchReplaced(cacheDir) {
+  try {
+    const { dir } = JSON.parse(readFileSync(path.join(cacheDir, MANIFEST_FILE), 'utf8'));
+    if (typeof dir === 'string' && /^bundle-[\w-]+$/.test(dir)) utimesSync(path.join(cacheDir, dir), new Date(), new Date());
+  } catch {
+    // None recorded, or already removed.
+  }
+}
 
 /**
  * Removes bundles other than `keep` once replaced for a while, and temporary

@@ -75,6 +75,15 @@ describe('importEntry', { timeout: 60_000 }, () => {
     expect(call()).toEqual({ from: 'bundle', answer: 'two from entry.ts' });
   });
 
+  it('keeps the replaced bundle for calls still running from it', () => {
+    call();
+    const [old] = bundles();
+    settle(path.join(cacheDir, old!), 3600); // Built long ago: its age counts from its replacement.
+    writeSource('word.ts', "export const word: string = 'two';\n", 30);
+    expect(call().from).toBe('built');
+    expect(bundles()).toContain(old);
+  });
+
   it('rebuilds after an edit that keeps the size, as a checkout of another commit can', () => {
     call();
     writeSource('word.ts', "export const word: string = 'eno';\n", 30);
