@@ -14,6 +14,7 @@
  */
 import lunr from 'lunr';
 import data from './lexicon.json' with { type: 'json' };
+import stems from './lexicon-stems.json' with { type: 'json' };
 import type { Fact } from './types.ts';
 
 /** One concept of the lexicon. */
@@ -55,6 +56,25 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/**
+ * The stemmed words of each English variant of entry `index`. `lexicon-stems.json`
+ * (`npm run lexicon:stems`) holds them worked out ahead, one string per entry (variants
+ * split by `|`, words by spaces): stemming the lexicon's 1,700-odd words took 15–30 ms of a
+ * page's first query, before it could ask for its chunks. An entry whose variants do not
+ * fit the stored string (an edited lexicon; a test says to regenerate) is stemmed here.
+ */
+export function variantStems(index: number): string[][] {
+  const entry = LEXICON.entries[index]!;
+  const stored = (stems as string[])[index]?.split('|');
+  if (stored === undefined || stored.length !== entry.en.length) return entry.en.map(stemVariant);
+  return stored.map((words) => (words === '' ? [] : words.split(' ')));
+}
+
+/** Stems a variant's words with `stem`: what `lexicon-stems.json` stores (space-separated). */
+export function stemVariant(text: string): string[] {
+  return (normalize(text).match(WORD) ?? []).map(stem);
+}
+
 let tables: { en: Map<string, Variant[]>; zh: Map<string, Variant[]> } | undefined;
 
 /** Variants keyed by their first stemmed word (English) or first two characters (Chinese), longest first. */
@@ -67,16 +87,15 @@ function lookupTables(): { en: Map<string, Variant[]>; zh: Map<string, Variant[]
     if (list) list.push(variant);
     else map.set(key, [variant]);
   };
-  for (const entry of LEXICON.entries) {
-    for (const text of entry.en) {
-      const words = (normalize(text).match(WORD) ?? []).map(stem);
+  LEXICON.entries.forEach((entry, index) => {
+    for (const words of variantStems(index)) {
       if (words.length > 0) push(en, words[0]!, { entry, words, zh: false });
     }
     for (const text of entry.zh) {
       const lower = normalize(text);
       if (lower.length >= 2) push(zh, lower.slice(0, 2), { entry, words: [lower], zh: true });
     }
-  }
+  });
   for (const map of [en, zh]) for (const list of map.values()) list.sort((a, b) => (b.zh ? b.words[0]!.length : b.words.length) - (a.zh ? a.words[0]!.length : a.words.length));
   return (tables = { en, zh });
 }

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Matcher, buildIndex, type MatchDoc } from '../../src/matcher/index.ts';
-import { LEXICON, conceptFacts } from '../../src/matcher/lexicon.ts';
+import { LEXICON, conceptFacts, stemVariant, variantStems } from '../../src/matcher/lexicon.ts';
+import { generateLexiconStems, STEMS_FILE } from '../../scripts/gen-lexicon-stems.ts';
+import { readFileSync } from 'node:fs';
 
 /** "A few hundred entries". */
 const MIN_ENTRIES = 300;
@@ -16,6 +18,15 @@ function doc(id: string, title: string, text = '', language = 'en'): MatchDoc {
 }
 
 describe('lexicon data', () => {
+  it('ships the stems of every English variant as a fresh generation makes them (run `npm run lexicon:stems` after editing lexicon.json)', () => {
+    expect(readFileSync(STEMS_FILE, 'utf8')).toBe(generateLexiconStems());
+  });
+
+  it('reads the shipped stems as the stemmer makes them', () => {
+    expect(stemVariant('Connections refused')).toEqual(['connect', 'refus']);
+    LEXICON.entries.forEach((entry, i) => expect(variantStems(i), entry.id).toEqual(entry.en.map(stemVariant)));
+  });
+
   it(`has sources and at least ${MIN_ENTRIES} concepts, each in English and Chinese`, () => {
     expect(LEXICON.sources.length).toBeGreaterThanOrEqual(3);
     expect(LEXICON.entries.length).toBeGreaterThanOrEqual(MIN_ENTRIES);
