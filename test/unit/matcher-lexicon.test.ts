@@ -4,7 +4,7 @@
  * found by the matcher in its own text, and it bridges a query in one
  * language to a record in the other on a hand-made library.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Matcher, buildIndex, type MatchDoc } from '../../src/matcher/index.ts';
 import { LEXICON, conceptFacts, stemVariant, variantStems } from '../../src/matcher/lexicon.ts';
 import { generateLexiconStems, STEMS_FILE } from '../../scripts/gen-lexicon-stems.ts';
@@ -76,6 +76,15 @@ describe('concept extraction', () => {
     expect(conceptFacts('we were rate limited by the gateway').map((f) => [f.key, f.text])).toContainEqual(['concept:rate-limit', 'rate limited']);
     expect(conceptFacts('连接被对端重置').map((f) => f.key)).toEqual(['concept:connection-reset']);
     expect(conceptFacts('CPU使用率 100%').map((f) => f.key)).toEqual(['concept:cpu-usage']);
+  });
+
+  it('finds Chinese concepts after an all-ASCII text, in a fresh module (tables are built per language, at first need)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/matcher/lexicon.ts');
+    expect(fresh.conceptFacts('CPU usage at 100%, rate limited').map((f) => f.key)).toEqual(['concept:cpu-usage', 'concept:rate-limit']);
+    expect(fresh.conceptFacts('rate limited, CPU使用率 100%，限流').map((f) => f.key)).toEqual(['concept:rate-limit', 'concept:cpu-usage', 'concept:rate-limit']);
+    // Full-width Latin is not ASCII as written but is after NFKC: its English words still count.
+    expect(fresh.conceptFacts('ｒａｔｅ ｌｉｍｉｔｅｄ').map((f) => f.key)).toEqual(['concept:rate-limit']);
   });
 
   it('stays linear: a megabyte of text is read without trouble', () => {
