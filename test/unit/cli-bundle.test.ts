@@ -68,6 +68,16 @@ describe('importEntry', { timeout: 60_000 }, () => {
     expect(bundles()).toHaveLength(1);
   });
 
+  it("calls a built-in's lazily loaded function (util.parseArgs) through, without loading the module's others at start", () => {
+    writeSource('entry.ts', [
+      "import { parseArgs, diff, format } from 'node:util';",
+      'const atStart = process.moduleLoadList.some((name) => name.includes("internal/util/diff"));',
+      "export const answer = (): string => `${JSON.stringify(parseArgs({ args: ['--n', '3'], options: { n: { type: 'string' } } }).values)} ${format('%d', 4)} ${diff('a', 'b').length > 0} ${atStart}`;",
+    ].join('\n'));
+    expect(call()).toEqual({ from: 'built', answer: '{"n":"3"} 4 true false' });
+    expect(call()).toEqual({ from: 'bundle', answer: '{"n":"3"} 4 true false' });
+  });
+
   it('rebuilds after a source edit, and never answers from the stale bundle', () => {
     call();
     writeSource('word.ts', "export const word: string = 'two';\n", 30);
