@@ -9,12 +9,12 @@
  * settings again through `loadConfig`; only settings that passed are kept, so
  * a bad setting always gets `loadConfig`'s own message.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrecedentConfig } from './config.ts';
 import { defaultCacheRoot } from './index-cache/cache-root.ts';
+import { keyHash } from './index-cache/key-hash.ts';
 
 /** Format of the cached settings file; another one is ignored. */
 export const CONFIG_CACHE_VERSION = 1;
@@ -76,12 +76,13 @@ export function settingsKey(root: string, env: NodeJS.ProcessEnv): { key: string
   const settings = named ? path.resolve(absolute, named) : path.join(absolute, CONFIG_FILE);
   const stats = statSync(settings, { throwIfNoEntry: false });
   const checker = statSync(CHECKER);
-  const hash = createHash('sha256')
-    .update(`${CONFIG_CACHE_VERSION}\0${absolute}\0${settings}\n`)
-    .update(stats ? `${stats.isFile()}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\n` : 'absent\n')
-    .update(`${checker.size}\0${checker.mtimeMs}\n`);
-  for (const name of Object.keys(env).filter((n) => n.startsWith('PRECEDENT_')).sort()) hash.update(`${name}=${env[name]}\0`);
-  return { key: hash.digest('hex').slice(0, 32), changedMs: stats ? Math.max(stats.mtimeMs, stats.ctimeMs) : 0 };
+  const parts = [
+    `${CONFIG_CACHE_VERSION}\0${absolute}\0${settings}\n`,
+    stats ? `${stats.isFile()}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\n` : 'absent\n',
+    `${checker.size}\0${checker.mtimeMs}\n`,
+  ];
+  for (const name of Object.keys(env).filter((n) => n.startsWith('PRECEDENT_')).sort()) parts.push(`${name}=${env[name]}\0`);
+  return { key: keyHash(parts.join('')), changedMs: stats ? Math.max(stats.mtimeMs, stats.ctimeMs) : 0 };
 }
 
 function readCached(file: string): CachedSettings | undefined {

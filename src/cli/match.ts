@@ -8,7 +8,6 @@
  * Exit codes: 0 results, 1 no match, 2 a usage or input error.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { defineCommand } from 'citty';
 import type { AlertReading } from '../alert/index.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS } from '../matcher/constants.ts';
@@ -18,6 +17,7 @@ import { matchStrings } from '../i18n/match-strings.ts';
 import { clean, colours, formatResults } from './format-results.ts';
 import { cachedContentDir } from '../config-cache.ts';
 import { EXIT, runCli, UsageError } from './run-command.ts';
+import { isTerminal, writeAll } from './terminal.ts';
 
 /** Most bytes read from stdin or an alert file; the matcher reads only the first `MAX_QUERY_CHARS` characters of a query anyway. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -55,9 +55,9 @@ export const matchCommand = defineCommand({
     const matcher = await openMatcher(args.content, args.index, args.rebuild, configured);
     const results = await matcher.searchAll(query, { limit });
     if (query.length > MAX_QUERY_CHARS) process.stderr.write(`note: read the first ${MAX_QUERY_CHARS} of ${query.length} characters of the query\n`);
-    if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    else if (results.length === 0) process.stdout.write(`No record matches (searched ${matcher.size} records).\n`);
-    else process.stdout.write(formatResults(results, colours(process.stdout.isTTY === true && !process.env.NO_COLOR), matchStrings(args.lang === 'zh' ? 'zh' : 'en')));
+    if (args.json) writeAll(1, `${JSON.stringify(results, null, 2)}\n`);
+    else if (results.length === 0) writeAll(1, `No record matches (searched ${matcher.size} records).\n`);
+    else writeAll(1, formatResults(results, colours(!process.env.NO_COLOR && isTerminal(1)), matchStrings(args.lang === 'zh' ? 'zh' : 'en')));
     return results.length > 0 ? EXIT.ok : EXIT.failed;
   },
 });
@@ -137,14 +137,14 @@ async function openMatcher(content: string | undefined, index: string | undefine
   const info = statOrUndefined(dir);
   if (!info) throw new UsageError(`no such records folder: ${clean(dir)}`);
   if (!info.isDirectory()) throw new UsageError(`not a folder: ${clean(dir)}`);
-  const started = performance.now();
+  const started = Date.now(); // Not performance.now(): loading perf_hooks costs a warm call 2 ms.
   const line = statusLine();
   const opened = await openIndex({
     dir,
     rebuild,
     onProgress: (phase, done, total) => line.show(`indexing ${clean(dir)}: ${PHASES[phase]}${total > 0 ? ` ${done}/${total}` : '…'}`),
   });
-  line.show(opened.built ? `indexed ${opened.matcher.size} records in ${((performance.now() - started) / 1000).toFixed(1)} s; later calls use the cached index\n` : '');
+  line.show(opened.built ? `indexed ${opened.matcher.size} records in ${((Date.now() - started) / 1000).toFixed(1)} s; later calls use the cached index\n` : '');
   line.stop();
   for (const problem of opened.problems) process.stderr.write(`${clean(problem.file)}:${clean(problem.message)}\n`);
   return opened.matcher;
@@ -152,16 +152,17 @@ async function openMatcher(content: string | undefined, index: string | undefine
 
 /**
  * A line rewritten in place on stderr when it is a terminal; nothing on a
- * pipe (scripts, CI, tests). Asks `isatty` rather than `process.stderr`:
- * creating that stream costs a warm call about 10 ms when nothing is written.
+ * pipe (scripts, CI, tests). Asks whether stderr is a terminal only once
+ * there is something to show, and without `process.stderr`: creating that
+ * stream costs a warm call about 10 ms when nothing is written.
  */
 function statusLine(): { show(text: string): void; stop(): void } {
   let last = '';
   let drawn = false;
-  const tty = isatty(2);
+  let tty: boolean | undefined;
   return {
     show(text) {
-      if (!tty || text === last) return;
+      if (text === last || !(tty ??= isTerminal(2))) return;
       last = text;
       process.stderr.write(`\r\u001b[2K${text}`);
       drawn = !text.endsWith('\n');
@@ -183,9 +184,5 @@ function statOrUndefined(file: string) {
 function isDirectory(dir: string): boolean {
   return statOrUndefined(dir)?.isDirectory() === true;
 }
-
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-});
 
 if (import.meta.main) await runCli(matchCommand);

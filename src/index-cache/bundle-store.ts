@@ -6,13 +6,13 @@
  * sees half an index; readers go through `Matcher.load`, the same fetch-based
  * loader the site uses, so the bundle's layout is the matcher's business.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Matcher } from '../matcher/matcher.ts';
 import type { IndexBundle } from '../matcher/types.ts';
 import type { FileState } from './fingerprint.ts';
+import { keyHash } from './key-hash.ts';
 
 export { CACHE_DIR_ENV, defaultCacheRoot } from './cache-root.ts';
 
@@ -63,7 +63,7 @@ type StoredFile = [file: string, size: number, mtimeMs: number, ctimeMs: number,
  */
 export function libraryCacheDir(cacheRoot: string, recordsDir: string, cwd: string = process.cwd()): string {
   const absolute = path.resolve(cwd, recordsDir);
-  const digest = createHash('sha256').update(absolute).update('\0').update(path.relative(cwd, absolute)).digest('hex').slice(0, 12);
+  const digest = keyHash(`${absolute}\0${path.relative(cwd, absolute)}`).slice(0, 12);
   const name = `${path.basename(absolute).replace(/[^\w.-]/g, '_').slice(0, 40)}-${digest}`;
   return path.join(cacheRoot, name);
 }

@@ -11,11 +11,11 @@
  * the key is a hash of all content hashes: touching a file without changing
  * it keeps the key; any edit, addition or removal changes it.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STATE_VERSION } from './bundle-store.ts';
+import { keyHash } from './key-hash.ts';
 
 /** One file of the records folder: its metadata, and its content hash once known. */
 export interface FileState {
@@ -59,21 +59,21 @@ let codeHash: string | undefined;
 export function codeVersion(): string {
   if (codeHash) return codeHash;
   // The cache format is part of every key, so bumping it rebuilds even where no source time changed.
-  const hash = createHash('sha256').update(`format ${STATE_VERSION}\n`);
+  const lines = [`format ${STATE_VERSION}\n`];
   for (const dir of CODE_DIRS) {
     for (const file of walk(dir).filter((f) => /\.(ts|js|json)$/.test(f))) {
       const stats = statSync(`${dir}${path.sep}${file}`);
-      hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\n`);
+      lines.push(`${file}\0${stats.size}\0${stats.mtimeMs}\n`);
     }
   }
-  codeHash = hash.digest('hex').slice(0, 32);
+  codeHash = keyHash(lines.join(''));
   return codeHash;
 }
 
 /** Lists `dir` with each file's metadata (links are followed; what is not a file is left out). */
 export function statFolder(dir: string): FolderStat {
   const files: FileState[] = [];
-  // The listing hashed in one update: one per file cost a 10,000-file folder a third of its stat time.
+  // The listing hashed at once: one hash update per file cost a 10,000-file folder a third of its stat time.
   const listing: string[] = [codeVersion()];
   let newestMs = 0;
   for (const file of walk(dir)) {
@@ -84,7 +84,7 @@ export function statFolder(dir: string): FolderStat {
     listing.push(`${file}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\n`);
     if (stats.mtimeMs > newestMs) newestMs = stats.mtimeMs;
   }
-  return { files, statKey: createHash('sha256').update(listing.join('')).digest('hex').slice(0, 32), newestMs };
+  return { files, statKey: keyHash(listing.join('')), newestMs };
 }
 
 /**
@@ -95,6 +95,7 @@ export function statFolder(dir: string): FolderStat {
  */
 export function contentKey(dir: string, folder: FolderStat, previous: readonly FileState[] = [], recordedAt = 0): { key: string; rehashed: number } {
   const known = new Map(previous.map((state) => [state.file, state]));
+  const { createHash } = process.getBuiltinModule('node:crypto'); // Here only: a warm call with nothing changed never loads crypto.
   const key = createHash('sha256').update(codeVersion());
   let rehashed = 0;
   for (const state of folder.files) {
@@ -103,7 +104,7 @@ export function contentKey(dir: string, folder: FolderStat, previous: readonly F
       && before.ctimeMs === state.ctimeMs && before.ino === state.ino && state.mtimeMs < recordedAt - RACY_WINDOW_MS;
     if (same) state.hash = before.hash;
     else {
-      state.hash = hashFile(`${dir}${path.sep}${state.file}`);
+      state.hash = hashFile(createHash, `${dir}${path.sep}${state.file}`);
       rehashed += 1;
     }
     key.update(`${state.file}\0${state.hash}\n`);
@@ -111,7 +112,7 @@ export function contentKey(dir: string, folder: FolderStat, previous: readonly F
   return { key: key.digest('hex').slice(0, 32), rehashed };
 }
 
-function hashFile(file: string): string {
+function hashFile(createHash: typeof import('node:crypto').createHash, file: string): string {
   try {
     return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
   } catch {
