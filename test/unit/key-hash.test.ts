@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { keyHash } from '../../src/index-cache/key-hash.ts';
+
+describe('keyHash (the cache\'s quick keys)', () => {
+  it('is 32 hex digits, the same for the same text', () => {
+    expect(keyHash('a.md\0100\0171\n')).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyHash('a.md\0100\0171\n')).toBe(keyHash('a.md\0100\0171\n'));
+  });
+
+  it('changes with any one character of a listing, in about half of its bits', () => {
+    const listing = Array.from({ length: 200 }, (_, i) => `synth-${i}.md\0${1000 + i}\0${1.7e12 + i}\n`).join('');
+    const base = BigInt(`0x${keyHash(listing)}`);
+    const seen = new Set<string>();
+    for (let at = 0; at < listing.length; at += 97) {
+      const changed = `${listing.slice(0, at)}${String.fromCharCode(listing.charCodeAt(at) ^ 1)}${listing.slice(at + 1)}`;
+      const key = keyHash(changed);
+      seen.add(key);
+      const flipped = (base ^ BigInt(`0x${key}`)).toString(2).replace(/0/g, '').length;
+      expect(flipped).toBeGreaterThan(32);
+      expect(flipped).toBeLessThan(96);
+    }
+    expect(seen.size).toBe(Math.ceil(listing.length / 97));
+  });
+});
