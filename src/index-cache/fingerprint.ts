@@ -95,8 +95,7 @@ export function statFolder(dir: string): FolderStat {
  */
 export function contentKey(dir: string, folder: FolderStat, previous: readonly FileState[] = [], recordedAt = 0): { key: string; rehashed: number } {
   const known = new Map(previous.map((state) => [state.file, state]));
-  const { createHash } = process.getBuiltinModule('node:crypto'); // Here only: a warm call with nothing changed never loads crypto.
-  const key = createHash('sha256').update(codeVersion());
+  const key = sha256().update(codeVersion());
   let rehashed = 0;
   for (const state of folder.files) {
     const before = known.get(state.file);
@@ -104,7 +103,7 @@ export function contentKey(dir: string, folder: FolderStat, previous: readonly F
       && before.ctimeMs === state.ctimeMs && before.ino === state.ino && state.mtimeMs < recordedAt - RACY_WINDOW_MS;
     if (same) state.hash = before.hash;
     else {
-      state.hash = hashFile(createHash, `${dir}${path.sep}${state.file}`);
+      state.hash = hashFile(`${dir}${path.sep}${state.file}`);
       rehashed += 1;
     }
     key.update(`${state.file}\0${state.hash}\n`);
@@ -112,9 +111,14 @@ export function contentKey(dir: string, folder: FolderStat, previous: readonly F
   return { key: key.digest('hex').slice(0, 32), rehashed };
 }
 
-function hashFile(createHash: typeof import('node:crypto').createHash, file: string): string {
+/** A SHA-256 hash, from `node:crypto` loaded here only: a warm call with nothing changed never loads it. */
+function sha256() {
+  return process.getBuiltinModule('node:crypto').createHash('sha256');
+}
+
+function hashFile(file: string): string {
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32);
+    return sha256().update(readFileSync(file)).digest('hex').slice(0, 32);
   } catch {
     return 'unreadable'; // The record reader reports it; the key changes when it becomes readable.
   }

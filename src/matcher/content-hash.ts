@@ -8,10 +8,10 @@
 /** Characters of a chunk hash (base 36, about 36 bits). */
 export const HASH_CHARS = 7;
 
-/** The hash of `text` (over UTF-16 units) as `HASH_CHARS` base-36 characters. */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+/** cyrb53 of `text` (over UTF-16 units) with `seed`: a 53-bit integer. */
+export function cyrb53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
@@ -19,6 +19,10 @@ export function contentHash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return value.toString(36).padStart(HASH_CHARS, '0').slice(-HASH_CHARS);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The hash of `text` as `HASH_CHARS` base-36 characters. */
+export function contentHash(text: string): string {
+  return cyrb53(text).toString(36).padStart(HASH_CHARS, '0').slice(-HASH_CHARS);
 }

@@ -92,8 +92,7 @@ function longestFirst(map: Map<string, Variant[]>): Map<string, Variant[]> {
 // Built at first need, each language on its own: a query in English never pays for the
 // Chinese table (and an all-ASCII one only for the Chinese variants that hold no Han).
 let enTable: Map<string, Variant[]> | undefined;
-let zhTable: Map<string, Variant[]> | undefined;
-let zhLatinTable: Map<string, Variant[]> | undefined;
+const zhTables: { all?: Map<string, Variant[]>; latin?: Map<string, Variant[]> } = {};
 
 /** English variants keyed by their first stemmed word. */
 function englishTable(): Map<string, Variant[]> {
@@ -116,7 +115,10 @@ const HAN = /[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u
  * a Han character outside {@link HAN}'s ranges only puts its variant in the table needlessly).
  */
 function chineseTable(latinOnly: boolean): Map<string, Variant[]> {
-  if (latinOnly ? zhLatinTable : zhTable) return (latinOnly ? zhLatinTable : zhTable)!;
+  return (zhTables[latinOnly ? 'latin' : 'all'] ??= buildChineseTable(latinOnly));
+}
+
+function buildChineseTable(latinOnly: boolean): Map<string, Variant[]> {
   const zh = new Map<string, Variant[]>();
   for (const entry of LEXICON.entries) {
     for (const text of entry.zh) {
@@ -125,10 +127,7 @@ function chineseTable(latinOnly: boolean): Map<string, Variant[]> {
       if (lower.length >= 2) push(zh, lower.slice(0, 2), { entry, words: [lower], zh: true });
     }
   }
-  longestFirst(zh);
-  if (latinOnly) zhLatinTable = zh;
-  else zhTable = zh;
-  return zh;
+  return longestFirst(zh);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
