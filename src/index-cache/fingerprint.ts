@@ -3,19 +3,20 @@
  * file below the records folder and the code that turns records into an
  * index.
  *
- * Two levels, as git's index does it. `statFolder` lists the files with
- * their size, times and inode and hashes that listing (the "stat key"): when
+ * Two levels, as git's index does it. `quickStat` stats the files and
+ * hashes their names, sizes, times and inodes (the "stat key"): when
  * it equals the one recorded with the cache, nothing changed and no file is
  * read. Otherwise `contentKey` hashes the bytes of every file whose metadata
  * differs from its recorded state (the rest keep their recorded hash), and
  * the key is a hash of all content hashes: touching a file without changing
  * it keeps the key; any edit, addition or removal changes it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STATE_VERSION } from './bundle-store.ts';
-import { keyHash } from './key-hash.ts';
+import { cyrb53 } from '../matcher/content-hash.ts';
+import { KEY_SEED, keyHash } from './key-hash.ts';
 
 /** One file of the records folder: its metadata, and its content hash once known. */
 export interface FileState {
@@ -70,21 +71,70 @@ export function codeVersion(): string {
   return codeHash;
 }
 
-/** Lists `dir` with each file's metadata (links are followed; what is not a file is left out). */
+/**
+ * The stat key of `dir` and its newest modification time, keeping nothing of
+ * the listing: what a warm call asks ("has anything changed?"). At 10,000
+ * files, building a text listing and a `FileState` per file (and collecting
+ * them) cost 40–50 ms over the stats themselves.
+ */
+export function quickStat(dir: string): Omit<FolderStat, 'files'> {
+  return listFolder(dir, () => {});
+}
+
+/** Lists `dir` with each file's metadata (links are followed; what is not a file is left out), sorted by name. */
 export function statFolder(dir: string): FolderStat {
   const files: FileState[] = [];
-  // The listing hashed at once: one hash update per file cost a 10,000-file folder a third of its stat time.
-  const listing: string[] = [codeVersion()];
-  let newestMs = 0;
-  for (const file of walk(dir)) {
-    const stats = statSync(`${dir}${path.sep}${file}`, { throwIfNoEntry: false });
-    // Gone since listed, a dangling link or a socket: the record reader reports what matters.
-    if (!stats?.isFile()) continue;
+  const { statKey, newestMs } = listFolder(dir, (file, stats) => {
     files.push({ file, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, hash: '' });
-    listing.push(`${file}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\n`);
-    if (stats.mtimeMs > newestMs) newestMs = stats.mtimeMs;
-  }
-  return { files, statKey: keyHash(listing.join('')), newestMs };
+  });
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, statKey, newestMs };
+}
+
+/** A file's metadata as 32-bit words, hashed as they are: writing numbers as text cost more than hashing them. */
+const METADATA = new Float64Array(4);
+const METADATA_WORDS = new Uint32Array(METADATA.buffer);
+const TWO_32 = 2 ** 32;
+
+/**
+ * Stats every file below `dir`, calling `onFile` for each, and returns the
+ * stat key: the code version, the number of files, and the sums of each
+ * file's hash (its name, size, times and inode) under two seeds. Sums, so the
+ * key does not depend on the order a folder lists its files in, and the
+ * listing needs no sort.
+ */
+function listFolder(dir: string, onFile: (file: string, stats: Stats) => void): Omit<FolderStat, 'files'> {
+  let [aLow, aHigh, bLow, bHigh] = [0, 0, 0, 0];
+  let count = 0;
+  let newestMs = 0;
+  const visit = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        visit(`${folder}${path.sep}${entry.name}`, `${file}/`);
+        continue;
+      }
+      const stats = statSync(`${folder}${path.sep}${entry.name}`, { throwIfNoEntry: false });
+      // Gone since listed, a dangling link or a socket: the record reader reports what matters.
+      if (!stats?.isFile()) continue;
+      onFile(file, stats);
+      METADATA[0] = stats.size;
+      METADATA[1] = stats.mtimeMs;
+      METADATA[2] = stats.ctimeMs;
+      METADATA[3] = stats.ino;
+      const a = cyrb53(file, 0, METADATA_WORDS);
+      const b = cyrb53(file, KEY_SEED, METADATA_WORDS);
+      // Each 53-bit hash summed as 32 + 21 bits, each sum kept to 32: exact, unlike doubles summed past 2^53.
+      aLow = (aLow + (a >>> 0)) >>> 0;
+      aHigh = (aHigh + Math.floor(a / TWO_32)) >>> 0;
+      bLow = (bLow + (b >>> 0)) >>> 0;
+      bHigh = (bHigh + Math.floor(b / TWO_32)) >>> 0;
+      count += 1;
+      if (stats.mtimeMs > newestMs) newestMs = stats.mtimeMs;
+    }
+  };
+  visit(dir, '');
+  return { statKey: keyHash(`${codeVersion()}\0${count}\0${aLow}\0${aHigh}\0${bLow}\0${bHigh}`), newestMs };
 }
 
 /**

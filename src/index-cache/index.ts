@@ -4,5 +4,5 @@
  * either changes, read back through the matcher's public `Matcher.load`.
  */
 export { openIndex, type BuildPhase, type OpenIndexOptions, type OpenedIndex } from './open-index.ts';
-export { statFolder, contentKey, codeVersion, RACY_WINDOW_MS, type FileState, type FolderStat } from './fingerprint.ts';
+export { quickStat, statFolder, contentKey, codeVersion, RACY_WINDOW_MS, type FileState, type FolderStat } from './fingerprint.ts';
 export { defaultCacheRoot, libraryCacheDir, loadIndexFolder, CACHE_DIR_ENV, type CachedProblem } from './bundle-store.ts';

@@ -12,9 +12,9 @@
 import { cyrb53 } from '../matcher/content-hash.ts';
 
 /** A second, unrelated seed (the golden ratio's 32 bits). */
-const SEED = 0x9e3779b9;
+export const KEY_SEED = 0x9e3779b9;
 
 /** The hash of `text` as 32 hex digits (two 53-bit halves, each padded to 16). */
 export function keyHash(text: string): string {
-  return [cyrb53(text), cyrb53(text, SEED)].map((half) => half.toString(16).padStart(16, '0')).join('');
+  return [cyrb53(text), cyrb53(text, KEY_SEED)].map((half) => half.toString(16).padStart(16, '0')).join('');
 }

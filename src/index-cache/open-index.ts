@@ -17,7 +17,7 @@ import {
   writeState,
   type CachedProblem,
 } from './bundle-store.ts';
-import { RACY_WINDOW_MS, contentKey, statFolder } from './fingerprint.ts';
+import { RACY_WINDOW_MS, contentKey, quickStat, statFolder, type FolderStat } from './fingerprint.ts';
 
 /** Build phases reported to `onProgress`. */
 export type BuildPhase = 'reading' | 'preparing' | 'indexing' | 'writing';
@@ -53,17 +53,23 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   const libDir = libraryCacheDir(options.cacheRoot ?? defaultCacheRoot(dir), options.dir);
   const listedAt = Date.now();
   const state = readState(libDir);
-  const folder = statFolder(dir);
+  const quick = quickStat(dir);
+  // The files themselves, listed again (and hashed where changed) only when the quick key differs or a state is recorded.
+  let folder: FolderStat | undefined;
   let key: string;
   let changed = true;
-  if (state && state.dir === dir && state.statKey === folder.statKey && folder.newestMs < state.recordedAt - RACY_WINDOW_MS) {
+  if (state && state.dir === dir && state.statKey === quick.statKey && quick.newestMs < state.recordedAt - RACY_WINDOW_MS) {
     key = state.key; // Nothing listed differs: no file is read.
     changed = false;
   } else {
+    folder = statFolder(dir);
     const previous = state?.dir === dir ? readFileStates(libDir) : [];
     key = contentKey(dir, folder, previous, state?.recordedAt ?? 0).key;
   }
-  const record = () => safe(() => writeState(libDir, { version: STATE_VERSION, dir, recordedAt: listedAt, statKey: folder.statKey, key }, folder.files));
+  const record = () => safe(() => {
+    const listed = (folder ??= statFolder(dir));
+    writeState(libDir, { version: STATE_VERSION, dir, recordedAt: listedAt, statKey: listed.statKey, key }, listed.files);
+  });
   if (!options.rebuild && hasBundle(libDir, key)) {
     try {
       const { matcher, problems } = await loadBundle(libDir, key);

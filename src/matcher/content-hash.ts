@@ -8,12 +8,17 @@
 /** Characters of a chunk hash (base 36, about 36 bits). */
 export const HASH_CHARS = 7;
 
-/** cyrb53 of `text` (over UTF-16 units) with `seed`: a 53-bit integer. */
-export function cyrb53(text: string, seed = 0): number {
+/**
+ * cyrb53 of `text` (over UTF-16 units), then of `words` when given (each a
+ * 32-bit unsigned integer, such as a file's size and times read through a
+ * `Uint32Array`, hashed without being written as text), with `seed`: a 53-bit integer.
+ */
+export function cyrb53(text: string, seed = 0, words?: ArrayLike<number>): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const length = text.length + (words?.length ?? 0);
+  for (let i = 0; i < length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : words![i - text.length]!;
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }

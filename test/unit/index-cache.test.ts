@@ -1,9 +1,9 @@
 /** The CLI's index cache: built once, reused while nothing changes, rebuilt when a record does. */
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentKey, defaultCacheRoot, libraryCacheDir, openIndex, statFolder } from '../../src/index-cache/index.ts';
+import { contentKey, defaultCacheRoot, libraryCacheDir, openIndex, quickStat, statFolder } from '../../src/index-cache/index.ts';
 import { PROBLEMS_FILE, STATE_FILE, STATE_VERSION } from '../../src/index-cache/bundle-store.ts';
 import { FIXTURE, FIXTURE_LIBRARY, FIXTURE_SIGNATURES } from '../support/fixture-library.ts';
 
@@ -141,6 +141,29 @@ describe('fingerprint', { timeout: 60_000 }, () => {
     expect(again.statKey).toBe(before.statKey);
     const reused = contentKey(library, again, before.files, Date.now());
     expect(reused).toEqual({ key, rehashed: 0 });
+  });
+
+  it('gives the quick stat key of the full listing, and changes it with any file\'s name, size, time or presence', () => {
+    const listed = statFolder(library);
+    expect(quickStat(library)).toEqual({ statKey: listed.statKey, newestMs: listed.newestMs });
+    expect(listed.files.map((f) => f.file)).toEqual(listed.files.map((f) => f.file).sort());
+    const keys = new Set([listed.statKey]);
+    const [first, second] = listed.files;
+    const file = path.join(library, first!.file);
+    // Times one millisecond apart, a byte more, a rename, a new file, a file in a subfolder.
+    utimesSync(file, new Date(first!.mtimeMs - 60_001), new Date(first!.mtimeMs + 1));
+    keys.add(quickStat(library).statKey);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    keys.add(quickStat(library).statKey);
+    renameSync(file, `${file}.bak`);
+    keys.add(quickStat(library).statKey);
+    writeFileSync(path.join(library, 'new.md'), '');
+    keys.add(quickStat(library).statKey);
+    mkdirSync(path.join(library, 'sub'));
+    writeFileSync(path.join(library, 'sub', second!.file), '');
+    keys.add(quickStat(library).statKey);
+    expect(keys.size).toBe(6);
+    expect(quickStat(library).statKey).toBe(statFolder(library).statKey);
   });
 
   it('re-reads a file modified within the racy window of the recorded listing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyHash } from '../../src/index-cache/key-hash.ts';
+import { cyrb53 } from '../../src/matcher/content-hash.ts';
 
 describe('keyHash (the cache\'s quick keys)', () => {
   it('is 32 hex digits, the same for the same text', () => {
@@ -20,5 +21,16 @@ describe('keyHash (the cache\'s quick keys)', () => {
       expect(flipped).toBeLessThan(96);
     }
     expect(seen.size).toBe(Math.ceil(listing.length / 97));
+  });
+});
+
+describe('cyrb53 with words (file metadata hashed without writing it as text)', () => {
+  it('hashes the words after the text, and is the plain text hash without them', () => {
+    expect(cyrb53('a.md', 0, [])).toBe(cyrb53('a.md'));
+    const hashes = new Set([cyrb53('a.md'), cyrb53('a.md', 0, [1]), cyrb53('a.md', 0, [2]), cyrb53('a.md', 0, [1, 0]), cyrb53('b.md', 0, [1])]);
+    expect(hashes.size).toBe(5);
+    // One stream of units: a word continues the text (the stat key always adds the same number of words).
+    expect(cyrb53('a.m', 0, ['d'.charCodeAt(0)])).toBe(cyrb53('a.md'));
+    expect(cyrb53('a.md', 0, [0xffffffff])).toBeLessThan(2 ** 53);
   });
 });
