@@ -4,7 +4,8 @@
 // Node 22.18 and 23.6) instead of failing with ERR_UNKNOWN_FILE_EXTENSION.
 // On a Node that can, it turns on the compile cache (transpiled TypeScript
 // and V8 code, reused by the next call) and hands over to src/cli/precedent.ts,
-// bundled into plain JavaScript when it can be (bin/warm-bundle.js).
+// bundled into plain JavaScript when it can be (bin/warm-bundle.js), whose
+// own code cache is written once the command is done.
 // PRECEDENT_NO_BUNDLE=1 runs the TypeScript sources as they are.
 
 const NEEDED = [22, 18];
@@ -29,7 +30,7 @@ if (typeof enableCompileCache === 'function' && !process.env.NODE_COMPILE_CACHE)
   }
 }
 const { importEntry } = await import('./warm-bundle.js');
-const { module } = await importEntry({
+const { module, saveCodeCache } = await importEntry({
   entry: fileURLToPath(new URL('../src/cli/precedent.ts', import.meta.url)),
   root: fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, ''),
   cacheDir: fileURLToPath(new URL('../node_modules/.cache/precedent/cli', import.meta.url)),
@@ -37,3 +38,4 @@ const { module } = await importEntry({
   disabled: process.env.PRECEDENT_NO_BUNDLE === '1' || process.argv[2] !== 'match',
 });
 await module.main(process.argv.slice(2));
+saveCodeCache();

@@ -1,7 +1,15 @@
-// The CLI's TypeScript, bundled by esbuild into a few plain JavaScript files
+// The CLI's TypeScript, bundled by esbuild into one plain JavaScript file
 // kept in node_modules/.cache/precedent/cli/: a warm `precedent match` then
-// loads about 5 files instead of about 50 TypeScript modules, each resolved,
+// loads one file instead of about 50 TypeScript modules, each resolved,
 // type-stripped and compiled on its own (that was half of its time).
+//
+// The file is CommonJS, run through `vm.Script` with a V8 code cache of its
+// own, written after the first call has run: V8's cache of an ES module (what
+// Node's compile cache keeps) is made at compile time and holds only the
+// functions compiled eagerly, so each call compiled every other function it
+// ran again, a quarter of a warm call's instructions. Each module's packages
+// are required when the module is first used, as an import() did, so the
+// validator's or the index builder's never load for a warm `match`.
 //
 // Built lazily by the first call that finds no current bundle, and keyed by
 // what it was built from: `bundle.json` lists every source file esbuild read
@@ -20,8 +28,10 @@ const { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, s
 const path = process.getBuiltinModule('node:path');
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
-/** Format of `bundle.json` and of the bundle folder; another one is rebuilt. */
-export const BUNDLE_FORMAT = 1;
+/** Format of `bundle.json` and of the bundle folder; another one is rebuilt. 2: one CommonJS file and its code cache. */
+export const BUNDLE_FORMAT = 2;
+/** Beside the bundle's file: V8's code cache of it, with every function the first call ran. */
+export const CODE_CACHE_SUFFIX = '.v8cache';
 /** The bundle's description in the cache folder. */
 export const MANIFEST_FILE = 'bundle.json';
 /**
@@ -48,7 +58,9 @@ const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.j
  * @property {string} dir The bundle's folder, in the cache folder.
  * @property {string} entry The entry file, in `dir`.
  * @property {Array<[file: string, size: number, mtimeMs: number]>} inputs Source files read, relative to `root`.
- * @property {Array<[file: string, size: number]>} outputs Files written, relative to `dir`.
+ * @property {Array<[file: string, size: number, mtimeMs: number]>} outputs Files written, relative to `dir`
+ *   (their times too: V8 checks a code cache against its source's length only, so a file rewritten
+ *   in place at the same size must not meet the cache of the old one).
  */
 
 /**
@@ -62,9 +74,11 @@ const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.j
 
 /**
  * The entry module: from the current bundle, from a bundle built now, or
- * from the TypeScript sources when no bundle can be had.
+ * from the TypeScript sources when no bundle can be had. Call
+ * `saveCodeCache` once the call's work is done: it writes the bundle's code
+ * cache when there was none (or V8 rejected it), with what the call compiled.
  * @param {EntryOptions} options
- * @returns {Promise<{ module: any, from: 'bundle' | 'built' | 'source' }>}
+ * @returns {Promise<{ module: any, from: 'bundle' | 'built' | 'source', saveCodeCache: () => void }>}
  */
 export async function importEntry({ entry, root, cacheDir, disabled = false, loadEsbuild = () => import('esbuild') }) {
   if (!disabled) {
@@ -76,14 +90,52 @@ export async function importEntry({ entry, root, cacheDir, disabled = false, loa
     }
     if (manifest) {
       try {
-        return { module: await import(pathToFileURL(path.join(cacheDir, manifest.dir, manifest.entry)).href), from };
+        return { ...runBundle(path.join(cacheDir, manifest.dir, manifest.entry)), from };
       } catch {
         // A damaged bundle: forget it, so the next call builds a new one.
         rmSync(path.join(cacheDir, MANIFEST_FILE), { force: true });
       }
     }
   }
-  return { module: await import(pathToFileURL(entry).href), from: 'source' };
+  return { module: await import(pathToFileURL(entry).href), from: 'source', saveCodeCache: () => {} };
+}
+
+/**
+ * Runs the bundle's CommonJS file as Node's loader would, with its code cache when there is one.
+ * @param {string} file
+ * @returns {{ module: any, saveCodeCache: () => void }}
+ */
+function runBundle(file) {
+  const vm = process.getBuiltinModule('node:vm');
+  const { createRequire } = process.getBuiltinModule('node:module');
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = `${file}${CODE_CACHE_SUFFIX}`;
+  /** @type {Buffer | undefined} */
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // None yet: this call writes it.
+  }
+  // On one line with the source's first, so positions in stack traces stay the file's.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  const saveCodeCache = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    try {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    } catch {
+      // A read-only cache folder: the next call compiles again.
+    }
+  };
+  return { module: module.exports, saveCodeCache };
 }
 
 /**
@@ -103,11 +155,13 @@ export function currentManifest(cacheDir, root) {
   }
   if (manifest?.format !== BUNDLE_FORMAT || manifest.root !== root || !Array.isArray(manifest.inputs) || !Array.isArray(manifest.outputs)) return undefined;
   for (const [file, size, mtimeMs] of manifest.inputs) {
-    const stats = statSync(path.join(root, file), { throwIfNoEntry: false });
+    // Joined by hand: path.join cost more than the stats, over about 150 files.
+    const stats = statSync(`${root}${path.sep}${file}`, { throwIfNoEntry: false });
     if (!stats || stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
   }
-  for (const [file, size] of manifest.outputs) {
-    if (statSync(path.join(cacheDir, manifest.dir, file), { throwIfNoEntry: false })?.size !== size) return undefined;
+  for (const [file, size, mtimeMs] of manifest.outputs) {
+    const stats = statSync(`${cacheDir}${path.sep}${manifest.dir}${path.sep}${file}`, { throwIfNoEntry: false });
+    if (!stats || stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
   }
   return manifest;
 }
@@ -132,16 +186,16 @@ async function build(entry, root, cacheDir, loadEsbuild) {
       entryPoints: [entry],
       outdir: temp,
       bundle: true,
-      splitting: true, // Each command, and the index builder, stays in its own chunk, loaded only when called.
-      format: 'esm',
+      // One file: each module is set up at its first use, and its packages required then (a command's, the index builder's).
+      format: 'cjs',
       platform: 'node',
       target: 'node22',
-      // .mjs: a .js file below node_modules belongs to no package scope, so Node would first try it as CommonJS.
-      outExtension: { '.js': '.mjs' },
-      outbase: path.dirname(entry),
-      entryNames: '[dir]/[name]', // Modules loaded with import() are entries too: `[dir]` keeps two index.ts apart.
-      chunkNames: 'chunk-[hash]',
+      outExtension: { '.js': '.cjs' },
       metafile: true,
+      // Less text to decode, hash and scan on every call; names are kept for stack traces.
+      minifyWhitespace: true,
+      minifySyntax: true,
+      legalComments: 'none',
       logLevel: 'silent',
       plugins: [ownUrls, builtinsAsObjects, jsonAsText, packagesOutside],
     });
@@ -161,7 +215,10 @@ async function build(entry, root, cacheDir, loadEsbuild) {
         const stats = statSync(path.resolve(root, file));
         return [file, stats.size, stats.mtimeMs];
       }),
-      outputs: outputs.map((file) => [file, statSync(path.join(temp, file)).size]),
+      outputs: outputs.map((file) => {
+        const stats = statSync(path.join(temp, file));
+        return [file, stats.size, stats.mtimeMs];
+      }),
     };
     renameSync(temp, path.join(cacheDir, dir));
     touchReplaced(cacheDir);

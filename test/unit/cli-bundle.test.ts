@@ -4,12 +4,12 @@
  * had. Each call is a process of its own, as a CLI call is.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_FILE } from '../../bin/warm-bundle.js';
+import { CODE_CACHE_SUFFIX, MANIFEST_FILE } from '../../bin/warm-bundle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -35,13 +35,14 @@ function call(options: { entry?: string; cacheDir?: string; noEsbuild?: boolean 
   const entry = options.entry ?? path.join(work, 'src', 'entry.ts');
   const script = `
     import { importEntry } from ${JSON.stringify(BUNDLER)};
-    const { module, from } = await importEntry({
+    const { module, from, saveCodeCache } = await importEntry({
       entry: ${JSON.stringify(entry)},
       root: ${JSON.stringify(options.entry ? ROOT : work)},
       cacheDir: ${JSON.stringify(options.cacheDir ?? cacheDir)},
       ${options.noEsbuild ? "loadEsbuild: () => Promise.reject(new Error('no esbuild here')), " : ''}
     });
     process.stdout.write(JSON.stringify({ from, answer: typeof module.answer === 'function' ? module.answer() : Object.keys(module).sort().join(',') }));
+    saveCodeCache();
   `;
   const result = spawnSync(NODE, ['--input-type=module', '-e', script], { cwd: work, encoding: 'utf8', timeout: 60_000 });
   expect(result.stderr).toBe('');
@@ -100,12 +101,25 @@ describe('importEntry', { timeout: 60_000 }, () => {
     expect(call()).toEqual({ from: 'built', answer: 'eno from entry.ts' });
   });
 
-  it('loads the sources when a bundle file is damaged, and builds a new bundle on the next call', () => {
+  it('builds again when a bundle file is rewritten in place at the same size', () => {
     call();
     const [dir] = bundles();
-    const entry = path.join(cacheDir, dir!, 'entry.mjs');
-    // Same size, so only loading it can tell.
+    const entry = path.join(cacheDir, dir!, 'entry.cjs');
     writeFileSync(entry, '}'.repeat(readFileSync(entry).length));
+    expect(call()).toEqual({ from: 'built', answer: 'one from entry.ts' });
+  });
+
+  it('loads the sources when a bundle file is damaged past what its size and time tell, and builds a new bundle on the next call', () => {
+    call();
+    const [dir] = bundles();
+    const entry = path.join(cacheDir, dir!, 'entry.cjs');
+    writeFileSync(entry, '}'.repeat(readFileSync(entry).length));
+    // The recorded time made the damaged file's, as if the damage had kept its time.
+    const manifestFile = path.join(cacheDir, MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { outputs: Array<[string, number, number]> };
+    manifest.outputs = manifest.outputs.map(([file, size]) => [file, size, statSync(path.join(cacheDir, dir!, file)).mtimeMs]);
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    rmSync(`${entry}${CODE_CACHE_SUFFIX}`);
     expect(call()).toEqual({ from: 'source', answer: 'one from entry.ts' });
     expect(call()).toEqual({ from: 'built', answer: 'one from entry.ts' });
   });
@@ -113,8 +127,22 @@ describe('importEntry', { timeout: 60_000 }, () => {
   it('builds again when a bundle file was cut short', () => {
     call();
     const [dir] = bundles();
-    writeFileSync(path.join(cacheDir, dir!, 'entry.mjs'), 'export');
+    writeFileSync(path.join(cacheDir, dir!, 'entry.cjs'), 'export');
     expect(call()).toEqual({ from: 'built', answer: 'one from entry.ts' });
+  });
+
+  it('writes the bundle\'s code cache after its first call, keeps it, and writes it again when V8 rejects it', () => {
+    call();
+    const [dir] = bundles();
+    const cache = path.join(cacheDir, dir!, `entry.cjs${CODE_CACHE_SUFFIX}`);
+    expect(readFileSync(cache).length).toBeGreaterThan(0);
+    const first = statSync(cache).mtimeMs;
+    settle(cache);
+    expect(call()).toEqual({ from: 'bundle', answer: 'one from entry.ts' });
+    expect(statSync(cache).mtimeMs).toBeLessThan(first); // Accepted: not written again.
+    writeFileSync(cache, 'not a code cache');
+    expect(call()).toEqual({ from: 'bundle', answer: 'one from entry.ts' });
+    expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
   });
 
   it('loads the sources when esbuild cannot be had', () => {
