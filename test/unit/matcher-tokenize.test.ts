@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeText } from '../../src/matcher/index.ts';
+import { textRuns } from '../../src/matcher/text-tokenize.ts';
 import { analyzeQuery } from '../../src/matcher/analyze-query.ts';
 
 describe('tokenizeText', () => {
@@ -25,6 +26,16 @@ describe('tokenizeText', () => {
     const indexed = tokenizeText(text);
     const queried = analyzeQuery(text).terms;
     expect(queried).toEqual([...new Set(indexed)]);
+  });
+
+  it('reads an ASCII text as it reads the same words in a text that is not ASCII', () => {
+    // Every ASCII character, and words shaped like logs and identifiers.
+    const ascii = [String.fromCharCode(...Array.from({ length: 128 }, (_, i) => i)), 'ECONNRESET on 10.0.0.1:5002 x86_64 Timeouts 41% 2xx', 'a_b-c.d/e A1b2 12ab 007'];
+    for (const text of ascii) {
+      expect(textRuns(text)).toEqual(textRuns(`${text} é`).slice(0, -1));
+      expect(tokenizeText(text)).toEqual(tokenizeText(`${text} é`).filter((term) => term !== 'é'));
+    }
+    expect(tokenizeText('١٢٣ 123 ab')).toEqual(['ab']); // Digits of any script are left to the fact extractor.
   });
 
   it('survives lone surrogates and control characters', () => {
