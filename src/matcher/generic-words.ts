@@ -22,7 +22,8 @@ const CHINESE = `失败 错误 报错 异常 故障 超时 服务 网络 不通 
 挂了 挂 请求 接口 用户 业务 访问 出错 失效 不可用 断开 导致 全部 所有 一直 偶尔 间歇性 间歇 突然 打不开 不上 不了 没有 数据 服务器
 机器 集群 平台 页面 应用 告警 报警 端口 之后 以后 后 登录 登陆 登入 日志 配置 变更 重启 升级 更新 备份 恢复 发布 上线`;
 
-const ENGLISH_STEMS: ReadonlySet<string> = new Set(tokenizeText(ENGLISH));
+/** ENGLISH's stems, worked out at the first Latin word that has any (a query of numbers never stems them). */
+let englishStems: ReadonlySet<string> | undefined;
 /** Longest first, so `数据库` is taken before `数据`. */
 const CHINESE_WORDS: readonly string[] = [...new Set(CHINESE.split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
 
@@ -30,7 +31,9 @@ const CHINESE_WORDS: readonly string[] = [...new Set(CHINESE.split(/\s+/).filter
 export function isGenericWord(word: string): boolean {
   if (!/[\u3400-\u9fff]/.test(word)) {
     const stems = tokenizeText(word);
-    return stems.length === 0 || stems.every((s) => ENGLISH_STEMS.has(s));
+    if (stems.length === 0) return true;
+    englishStems ??= new Set(tokenizeText(ENGLISH));
+    return stems.every((s) => englishStems!.has(s));
   }
   let rest = word;
   for (const generic of CHINESE_WORDS) if (rest.includes(generic)) rest = rest.split(generic).join('');
