@@ -65,7 +65,7 @@ function normalize(text: string): string {
  */
 export function variantStems(index: number): string[][] {
   const entry = LEXICON.entries[index]!;
-  const stored = (stems as string[])[index]?.split('|');
+  const stored = STORED.variants[index]?.split('|');
   if (stored === undefined || stored.length !== entry.en.length) return entry.en.map(stemVariant);
   return stored.map((words) => (words === '' ? [] : words.split(' ')));
 }
@@ -89,12 +89,36 @@ function longestFirst(map: Map<string, Variant[]>): Map<string, Variant[]> {
   return map;
 }
 
+/** `lexicon-stems.json`: each entry's variants' stems, and the variants each first stem starts (`entry.variant`, longest first). */
+const STORED = stems as { variants: string[]; first: Record<string, string> };
+
 // Built at first need, each language on its own: a query in English never pays for the
 // Chinese table (and an all-ASCII one only for the Chinese variants that hold no Han).
+const enCandidates = new Map<string, Variant[]>();
 let enTable: Map<string, Variant[]> | undefined;
 const zhTables: { all?: Map<string, Variant[]>; latin?: Map<string, Variant[]> } = {};
 
-/** English variants keyed by their first stemmed word. */
+/**
+ * The English variants whose first stemmed word is `stem`, longest first. Read from the stored
+ * index for the stems a text has (building the whole table cost a first query about 6 ms); from a
+ * table built here when the stored stems are not the lexicon's (an edited lexicon; a test says to regenerate).
+ */
+function englishCandidates(stem: string): Variant[] | undefined {
+  if (STORED.variants.length !== LEXICON.entries.length) return englishTable().get(stem);
+  let list = enCandidates.get(stem);
+  if (list === undefined) {
+    const refs = Object.hasOwn(STORED.first, stem) ? STORED.first[stem]!.split(' ') : [];
+    list = refs.map((ref) => {
+      const [entry, variant] = ref.split('.').map(Number) as [number, number];
+      return { entry: LEXICON.entries[entry]!, words: variantStems(entry)[variant] ?? [], zh: false };
+    });
+    if (enCandidates.size > 10_000) enCandidates.clear();
+    enCandidates.set(stem, list);
+  }
+  return list.length > 0 ? list : undefined;
+}
+
+/** English variants keyed by their first stemmed word (when the stored index cannot be used). */
 function englishTable(): Map<string, Variant[]> {
   if (enTable) return enTable;
   const en = new Map<string, Variant[]>();
@@ -145,7 +169,6 @@ export function isChineseVariant(text: string): boolean {
 export function conceptFacts(text: string, maxChars = Number.POSITIVE_INFINITY): Fact[] {
   if (typeof text !== 'string' || text === '') return [];
   const input = normalize(text.length > maxChars ? text.slice(0, maxChars) : text);
-  const en = englishTable();
   const zh = chineseTable(!NON_ASCII.test(input));
   const out: Fact[] = [];
   const add = (variant: Variant, start: number, end: number) => {
@@ -158,7 +181,7 @@ export function conceptFacts(text: string, maxChars = Number.POSITIVE_INFINITY):
     if (match[0].length <= 32) words.push({ stem: stem(match[0]), start: match.index, end: match.index + match[0].length });
   }
   for (let i = 0; i < words.length && out.length < MAX_CONCEPTS_PER_TEXT; i++) {
-    const candidates = en.get(words[i]!.stem);
+    const candidates = englishCandidates(words[i]!.stem);
     if (!candidates) continue;
     const hit = candidates.find((v) => v.words.every((w, k) => words[i + k]?.stem === w && (k === 0 || words[i + k]!.start - words[i + k - 1]!.end <= 2)));
     if (!hit) continue;
