@@ -76,7 +76,8 @@ const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.j
  * The entry module: from the current bundle, from a bundle built now, or
  * from the TypeScript sources when no bundle can be had. Call
  * `saveCodeCache` once the call's work is done: it writes the bundle's code
- * cache when there was none (or V8 rejected it), with what the call compiled.
+ * cache when there was none (or V8 rejected it), with what the call compiled,
+ * unless the call was a long one (see {@link CODE_CACHE_MAX_CALL_S}).
  * @param {EntryOptions} options
  * @returns {Promise<{ module: any, from: 'bundle' | 'built' | 'source', saveCodeCache: () => void }>}
  */
@@ -99,6 +100,9 @@ export async function importEntry({ entry, root, cacheDir, disabled = false, loa
   }
   return { module: await import(pathToFileURL(entry).href), from: 'source', saveCodeCache: () => {} };
 }
+
+/** Calls longer than this (seconds) leave the code cache to a quicker one. */
+export const CODE_CACHE_MAX_CALL_S = 2;
 
 const MODULE_WRAPPER_PARAMETERS = 'exports, require, module, __filename, __dirname';
 
@@ -128,6 +132,8 @@ function runBundle(file) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   const saveCodeCache = () => {
     if (cachedData && !script.cachedDataRejected) return;
+    // A long call built the index: its cache would hold the builder's code too, which every quick call would then read.
+    if (process.uptime() > CODE_CACHE_MAX_CALL_S) return;
     try {
       const temp = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temp, script.createCachedData());

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CODE_CACHE_SUFFIX, MANIFEST_FILE } from '../../bin/warm-bundle.js';
+import { CODE_CACHE_MAX_CALL_S, CODE_CACHE_SUFFIX, MANIFEST_FILE } from '../../bin/warm-bundle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -99,6 +99,13 @@ describe('importEntry', { timeout: 60_000 }, () => {
     call();
     writeSource('word.ts', "export const word: string = 'eno';\n", 30);
     expect(call()).toEqual({ from: 'built', answer: 'eno from entry.ts' });
+  });
+
+  it('leaves the code cache to a quick call when the call was long (it built the index: its cache would hold the builder too)', () => {
+    writeSource('entry.ts', `export const answer = (): string => { while (process.uptime() <= ${CODE_CACHE_MAX_CALL_S + 0.1}) {} return 'slow'; };\n`);
+    expect(call()).toEqual({ from: 'built', answer: 'slow' });
+    const [dir] = bundles();
+    expect(existsSync(path.join(cacheDir, dir!, `entry.cjs${CODE_CACHE_SUFFIX}`))).toBe(false);
   });
 
   it('builds again when a bundle file is rewritten in place at the same size', () => {
