@@ -29,13 +29,15 @@ if (typeof enableCompileCache === 'function' && !process.env.NODE_COMPILE_CACHE)
     // No cache folder possible (read-only checkout): start without it.
   }
 }
+// Only `match`, a short call, runs from the bundle (of its own entry, which holds no other command):
+// a long-lived `mcp` server could outlive its bundle's folder.
+const bundled = process.env.PRECEDENT_NO_BUNDLE !== '1' && process.argv[2] === 'match';
 const { importEntry } = await import('./warm-bundle.js');
 const { module, saveCodeCache } = await importEntry({
-  entry: fileURLToPath(new URL('../src/cli/precedent.ts', import.meta.url)),
+  entry: fileURLToPath(new URL(bundled ? '../src/cli/match-entry.ts' : '../src/cli/precedent.ts', import.meta.url)),
   root: fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, ''),
   cacheDir: fileURLToPath(new URL('../node_modules/.cache/precedent/cli', import.meta.url)),
-  // Only `match`, a short call, runs from the bundle: a long-lived `mcp` server could outlive its bundle's folder.
-  disabled: process.env.PRECEDENT_NO_BUNDLE === '1' || process.argv[2] !== 'match',
+  disabled: !bundled,
 });
 await module.main(process.argv.slice(2));
 saveCodeCache();

@@ -28,8 +28,8 @@ const { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, s
 const path = process.getBuiltinModule('node:path');
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
-/** Format of `bundle.json` and of the bundle folder; another one is rebuilt. 2: one CommonJS file and its code cache. */
-export const BUNDLE_FORMAT = 2;
+/** Format of `bundle.json` and of the bundle folder; another one is rebuilt. 2: one CommonJS file and its code cache; 3: the source entry recorded. */
+export const BUNDLE_FORMAT = 3;
 /** Beside the bundle's file: V8's code cache of it, with every function the first call ran. */
 export const CODE_CACHE_SUFFIX = '.v8cache';
 /** The bundle's description in the cache folder. */
@@ -56,6 +56,7 @@ const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.j
  * @property {number} format
  * @property {string} root Absolute checkout the sources' own URLs were written for.
  * @property {string} dir The bundle's folder, in the cache folder.
+ * @property {string} source The entry module it was built from, relative to `root`, `/`-separated.
  * @property {string} entry The entry file, in `dir`.
  * @property {Array<[file: string, size: number, mtimeMs: number]>} inputs Source files read, relative to `root`.
  * @property {Array<[file: string, size: number, mtimeMs: number]>} outputs Files written, relative to `dir`
@@ -84,7 +85,7 @@ const ESBUILD_PACKAGE = fileURLToPath(new URL('../node_modules/esbuild/package.j
 export async function importEntry({ entry, root, cacheDir, disabled = false, loadEsbuild = () => import('esbuild') }) {
   if (!disabled) {
     let from = /** @type {'bundle' | 'built'} */ ('bundle');
-    let manifest = currentManifest(cacheDir, root);
+    let manifest = currentManifest(cacheDir, root, entry);
     if (!manifest) {
       from = 'built';
       manifest = await build(entry, root, cacheDir, loadEsbuild).catch(() => undefined);
@@ -146,13 +147,14 @@ function runBundle(file) {
 }
 
 /**
- * The recorded bundle when every source it was built from and every file it
- * wrote is as recorded, else undefined.
+ * The recorded bundle when it was built from `entry` and every source it was
+ * built from and every file it wrote is as recorded, else undefined.
  * @param {string} cacheDir
  * @param {string} root
+ * @param {string} entry
  * @returns {BundleManifest | undefined}
  */
-export function currentManifest(cacheDir, root) {
+export function currentManifest(cacheDir, root, entry) {
   /** @type {BundleManifest} */
   let manifest;
   try {
@@ -160,7 +162,7 @@ export function currentManifest(cacheDir, root) {
   } catch {
     return undefined;
   }
-  if (manifest?.format !== BUNDLE_FORMAT || manifest.root !== root || !Array.isArray(manifest.inputs) || !Array.isArray(manifest.outputs)) return undefined;
+  if (manifest?.format !== BUNDLE_FORMAT || manifest.root !== root || manifest.source !== sourceOf(root, entry) || !Array.isArray(manifest.inputs) || !Array.isArray(manifest.outputs)) return undefined;
   for (const [file, size, mtimeMs] of manifest.inputs) {
     // Joined by hand: path.join cost more than the stats, over about 150 files.
     const stats = statSync(`${root}${path.sep}${file}`, { throwIfNoEntry: false });
@@ -171,6 +173,15 @@ export function currentManifest(cacheDir, root) {
     if (!stats || stats.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
   }
   return manifest;
+}
+
+/**
+ * `entry` as esbuild's metafile names it: relative to `root`, `/`-separated.
+ * @param {string} root
+ * @param {string} entry
+ */
+function sourceOf(root, entry) {
+  return path.relative(root, entry).split(path.sep).join('/');
 }
 
 /**
@@ -212,7 +223,7 @@ async function build(entry, root, cacheDir, loadEsbuild) {
     });
     const dir = path.basename(temp).replace(/^\.tmp-/, 'bundle-');
     const outputs = Object.keys(result.metafile.outputs).map((file) => path.relative(temp, path.resolve(root, file)));
-    const entryPoint = path.relative(root, entry).split(path.sep).join('/');
+    const entryPoint = sourceOf(root, entry);
     const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === entryPoint);
     if (!entryOutput) throw new Error('esbuild wrote no entry');
     /** @type {BundleManifest} */
@@ -220,6 +231,7 @@ async function build(entry, root, cacheDir, loadEsbuild) {
       format: BUNDLE_FORMAT,
       root,
       dir,
+      source: entryPoint,
       entry: path.relative(temp, path.resolve(root, entryOutput[0])),
       // This builder and esbuild decide the output as much as the sources do.
       inputs: [...Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('builtin:')), path.relative(root, BUILDER), path.relative(root, ESBUILD_PACKAGE)].map((file) => {

@@ -37,7 +37,7 @@ function call(options: { entry?: string; cacheDir?: string; noEsbuild?: boolean 
     import { importEntry } from ${JSON.stringify(BUNDLER)};
     const { module, from, saveCodeCache } = await importEntry({
       entry: ${JSON.stringify(entry)},
-      root: ${JSON.stringify(options.entry ? ROOT : work)},
+      root: ${JSON.stringify(options.entry?.startsWith(ROOT) ? ROOT : work)},
       cacheDir: ${JSON.stringify(options.cacheDir ?? cacheDir)},
       ${options.noEsbuild ? "loadEsbuild: () => Promise.reject(new Error('no esbuild here')), " : ''}
     });
@@ -166,9 +166,18 @@ describe('importEntry', { timeout: 60_000 }, () => {
     expect(call().from).toBe('bundle');
   });
 
-  it('bundles the real CLI (a failure would silently fall back to the slower sources)', () => {
+  it('bundles the real CLI and `match`\'s own entry (a failure would silently fall back to the slower sources)', () => {
     const real = { entry: path.join(ROOT, 'src/cli/precedent.ts'), cacheDir };
     expect(call(real)).toEqual({ from: 'built', answer: 'COMMANDS,USAGE,main' });
     expect(call(real)).toEqual({ from: 'bundle', answer: 'COMMANDS,USAGE,main' });
+    const match = { entry: path.join(ROOT, 'src/cli/match-entry.ts'), cacheDir };
+    expect(call(match)).toEqual({ from: 'built', answer: 'main' });
+    expect(call(match)).toEqual({ from: 'bundle', answer: 'main' });
+  });
+
+  it('never answers from a bundle built from another entry', () => {
+    writeSource('other.ts', "export const answer = (): string => 'other';\n");
+    expect(call()).toEqual({ from: 'built', answer: 'one from entry.ts' });
+    expect(call({ entry: path.join(work, 'src', 'other.ts') })).toEqual({ from: 'built', answer: 'other' });
   });
 });
