@@ -3,9 +3,10 @@
 // Node to say which Node the TypeScript CLIs need (type stripping arrived in
 // Node 22.18 and 23.6) instead of failing with ERR_UNKNOWN_FILE_EXTENSION.
 // On a Node that can, it turns on the compile cache (transpiled TypeScript
-// and V8 code, reused by the next call) and hands over to src/cli/precedent.ts,
-// bundled into plain JavaScript when it can be (bin/warm-bundle.js), whose
-// own code cache is written once the command is done.
+// and V8 code, reused by the next call) and hands over to src/cli/precedent.ts;
+// `match` goes to src/cli/match-entry.ts, bundled into plain JavaScript when
+// it can be (bin/warm-bundle.js), whose own code cache is written once the
+// command is done.
 // PRECEDENT_NO_BUNDLE=1 runs the TypeScript sources as they are.
 
 const NEEDED = [22, 18];

@@ -12,10 +12,10 @@
 // validator's or the index builder's never load for a warm `match`.
 //
 // Built lazily by the first call that finds no current bundle, and keyed by
-// what it was built from: `bundle.json` lists every source file esbuild read
-// with its size and modification time, and the checkout it was built in; a
-// call stats them (well under a millisecond) and rebuilds when any differs,
-// so an edit or a `git pull` never runs stale code. Packages stay outside
+// what it was built from: `bundle.json` names the entry, lists every source
+// file esbuild read with its size and modification time, and the checkout it
+// was built in; a call stats them (about 150 files, 3 ms) and rebuilds when
+// any differs, so an edit or a `git pull` never runs stale code. Packages stay outside
 // the bundle (they are loaded from node_modules as before), so `npm ci`
 // needs no rebuild. Whatever goes wrong (no esbuild, a failed build, a
 // damaged bundle) falls back to the TypeScript sources, which give the same
