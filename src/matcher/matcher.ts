@@ -9,8 +9,8 @@ import { CHUNK_FETCH_CONCURRENCY, DEFAULT_LIMIT, LOAD_ALL_BELOW_CHARS, MAX_LIMIT
 import { MAX_WORDS_SHOWN, analyzeQuery, type AnalyzedQuery, type QueryFact } from './analyze-query.ts';
 import { MANIFEST_FILE, WHERE_CODES, postingsOf, strideOf, type FactTable } from './bundle-format.ts';
 import { ChunkError, IndexStore, readDirectory } from './index-store.ts';
-import { rank, scoreBody, scoreFacts, scoreText, type Accumulator, type Ranked } from './rank.ts';
-import { queryText } from './text-index.ts';
+import { bodyHits, rank, scoreBody, scoreFacts, scoreText, type Accumulator, type BodyHit, type Ranked } from './rank.ts';
+import { queryText, type TextHit } from './text-index.ts';
 import { evidenceOf, typeOfKey } from './describe-fact.ts';
 import { typoCandidates } from './typos.ts';
 import { relatedLists } from './related-lists.ts';
@@ -222,27 +222,32 @@ export class Matcher {
 
   private rankQuery(analyzed: AnalyzedQuery, limit: number): Ranked[] {
     if (this.size === 0) return [];
-    const exact = this.rankWith(analyzed, limit, { facts: [], terms: new Map() });
+    // The query's own text and body hits are the same in both rankings: worked out once.
+    const own: OwnHits = {
+      text: queryText(this.store.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)),
+      body: bodyHits(this.bodyTerms(analyzed.terms), (term) => this.store.wordPostings(term), this.size),
+    };
+    const exact = this.rankWith(analyzed, limit, own, { facts: [], terms: new Map() });
     // Typos are tried only when the query as written has no strong answer: a word absent from the
     // library (`mssql`) is not taken for a near one (`mysql`) when the rest of the query already tells.
     // Nor for a pasted log: it was copied, not typed, and its leftover words are ids, not misspellings.
     if (analyzed.paste || assessConfidence(exact)[0] === 'strong') return exact;
     const typos = this.typos(analyzed);
-    return typos.facts.length === 0 && typos.terms.size === 0 ? exact : this.rankWith(analyzed, limit, typos);
+    return typos.facts.length === 0 && typos.terms.size === 0 ? exact : this.rankWith(analyzed, limit, own, typos);
   }
 
-  private rankWith(analyzed: AnalyzedQuery, limit: number, typos: Typos): Ranked[] {
+  private rankWith(analyzed: AnalyzedQuery, limit: number, own: OwnHits, typos: Typos): Ranked[] {
     const acc = new Map<number, Accumulator>();
     scoreFacts([...analyzed.facts, ...typos.facts], this.factTables(), this.size, acc);
-    scoreText(queryText(this.store.text, this.pickTerms(analyzed.terms, analyzed.facts.length > 0)), analyzed.display, acc);
-    scoreBody(this.bodyTerms(analyzed.terms), (term) => this.store.wordPostings(term), this.size, analyzed.display, acc);
+    scoreText(own.text, analyzed.display, acc);
+    scoreBody(own.body, analyzed.display, acc);
     let coverage = analyzed.wordCoverage;
     if (typos.terms.size > 0) {
       // A corrected term stands for the query's own: it covers the word, and its evidence shows both.
       const display = (matched: ReadonlySet<string>) => [...matched].map((term) => `${term} ≈ ${typos.terms.get(term)!.word}`);
       const corrected = [...typos.terms.keys()];
       scoreText(queryText(this.store.text, corrected), display, acc, TYPO_FACTOR);
-      scoreBody(corrected, (term) => this.store.wordPostings(term), this.size, display, acc, TYPO_FACTOR);
+      scoreBody(bodyHits(corrected, (term) => this.store.wordPostings(term), this.size), display, acc, TYPO_FACTOR);
       coverage = (matched) => analyzed.wordCoverage(new Set([...matched].map((term) => typos.terms.get(term)?.term ?? term)));
     }
     return rank(acc, limit, undefined, coverage, analyzed);
@@ -411,6 +416,12 @@ export class Matcher {
 
 /** Evidence words of a related record: its matched title terms, as many as a query shows. */
 const relatedDisplay = (matched: ReadonlySet<string>): string[] => [...matched].slice(0, MAX_WORDS_SHOWN);
+
+/** A query's own text and body hits, shared by its exact and typo rankings. */
+interface OwnHits {
+  text: Map<number, TextHit>;
+  body: BodyHit[];
+}
 
 /** Typo lookups of a query: near fact names as facts; near text terms, each with the word and term it corrects. */
 interface Typos {

@@ -81,45 +81,104 @@ export interface Accumulator {
   reasons: PendingReason[];
 }
 
+/**
+ * Per-record scratch for `scoreFacts`, reused across facts and queries: a
+ * query fact in thousands of records keeps its best match per record in
+ * typed arrays, and only the matches kept become objects.
+ */
+interface FactScratch {
+  stamp: Int32Array;
+  weight: Float64Array;
+  where: Uint8Array;
+  table: Uint8Array;
+  evidence: Int32Array;
+  lookup: Int32Array;
+  approximate: Uint8Array;
+  round: number;
+}
+let scratch: FactScratch | undefined;
+
+function factScratch(docs: number): FactScratch {
+  if (scratch && scratch.stamp.length >= docs && scratch.round < 0x7fffffff) return scratch;
+  return (scratch = {
+    stamp: new Int32Array(docs),
+    weight: new Float64Array(docs),
+    where: new Uint8Array(docs),
+    table: new Uint8Array(docs),
+    evidence: new Int32Array(docs),
+    lookup: new Int32Array(docs),
+    approximate: new Uint8Array(docs),
+    round: 0,
+  });
+}
+
 /** Adds the best match of each query fact in each record. */
 export function scoreFacts(queryFacts: QueryFact[], tables: FactTable[], docs: number, acc: Map<number, Accumulator>): void {
+  const s = factScratch(docs);
   for (const { fact, lookups } of queryFacts) {
-    const best = new Map<number, FactMatch>();
-    for (const lookup of lookups) {
-      const lists: Array<{ table: FactTable; postings: number[] }> = [];
-      for (const table of tables) {
+    const round = ++s.round;
+    // Records in the order first met: the order their entries are added in.
+    const touched: number[] = [];
+    const types: string[] = [];
+    const implied: string[] = [];
+    const queryZh = fact.type === 'concept' ? isChineseVariant(fact.text) : false;
+    lookups.forEach((lookup, l) => {
+      types.push(typeOfKey(lookup.key));
+      implied.push(keyEvidence(lookup.key));
+      const lists: Array<{ t: number; postings: number[] }> = [];
+      tables.forEach((table, t) => {
         const postings = postingsOf(table, lookup.key);
-        if (postings) lists.push({ table, postings });
-      }
-      if (lists.length === 0) continue;
+        if (postings) lists.push({ t, postings });
+      });
+      if (lists.length === 0) return;
       const stride = strideOf(lookup.key);
-      const df = distinctRefs(lists.map((l) => l.postings), stride);
-      if (df > maxPostingDocs(docs) && df > 1) continue;
-      const type = typeOfKey(lookup.key);
-      const implied = keyEvidence(lookup.key);
+      const df = distinctRefs(lists.map((list) => list.postings), stride);
+      if (df > maxPostingDocs(docs) && df > 1) return;
+      const type = types[l]!;
       const base = (TYPE_WEIGHTS[type] ?? 1) * lookup.factor * rarity(docs, df) * prior(fact.type, type, fact.value);
-      for (const { table, postings } of lists) {
+      for (const { t, postings } of lists) {
+        const strings = tables[t]!.strings;
         for (let i = 0; i + stride <= postings.length; i += stride) {
           const ref = postings[i]!;
-          const where = WHERE_CODES[postings[i + 1]!] ?? 'body';
+          if (ref < 0 || ref >= docs) continue;
+          const whereCode = postings[i + 1]!;
+          const where = WHERE_CODES[whereCode] ?? 'body';
           const id = postings[i + 2]!;
-          const evidence = id === 0 ? implied : (table.strings[id - 1] ?? '');
+          const evidence = id === 0 ? implied[l]! : (strings[id - 1] ?? '');
           let near = 1;
           if (lookup.range) {
             near = nearness(lookup.range, postings[i + 3]!);
             if (near === 0) continue;
           }
-          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence) * languageFactor(fact.type, fact.text, evidence) * labelFactor(fact.label, type, evidence);
-          const current = best.get(ref);
-          if (current && current.weight >= weight) continue;
-          const approximate = lookup.approximate === true || (lookup.range !== undefined && postings[i + 3] !== lookup.range.value);
-          best.set(ref, { type, weight, where, matched: evidence, query: fact.text, approximate });
+          const language = fact.type === 'concept' && queryZh === chineseEvidence(evidence) ? CONCEPT_SAME_LANGUAGE_FACTOR : 1;
+          const weight = base * WHERE_WEIGHTS[where] * near * protocolFactor(fact.protocol, evidence) * language * labelFactor(fact.label, type, evidence);
+          if (s.stamp[ref] === round) {
+            if (s.weight[ref]! >= weight) continue;
+          } else {
+            s.stamp[ref] = round;
+            touched.push(ref);
+          }
+          s.weight[ref] = weight;
+          s.where[ref] = WHERE_CODES[whereCode] === undefined ? WHERE_CODES.indexOf('body') : whereCode;
+          s.table[ref] = t;
+          s.evidence[ref] = id;
+          s.lookup[ref] = l;
+          s.approximate[ref] = lookup.approximate === true || (lookup.range !== undefined && postings[i + 3] !== lookup.range.value) ? 1 : 0;
         }
       }
-    }
+    });
     // A fact in very many records: keep the best-placed ones (ties in record order).
-    const matches = best.size > MAX_FACT_DOCS ? [...best].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).slice(0, MAX_FACT_DOCS) : best;
-    for (const [ref, match] of matches) addFactMatch(accOf(acc, ref), match);
+    if (touched.length > MAX_FACT_DOCS) {
+      touched.sort((a, b) => s.weight[b]! - s.weight[a]! || a - b);
+      touched.length = MAX_FACT_DOCS;
+    }
+    for (const ref of touched) {
+      const l = s.lookup[ref]!;
+      const id = s.evidence[ref]!;
+      const matched = id === 0 ? implied[l]! : (tables[s.table[ref]!]!.strings[id - 1] ?? '');
+      const where = WHERE_CODES[s.where[ref]!]!;
+      addFactMatch(accOf(acc, ref), { type: types[l]!, weight: s.weight[ref]!, where, matched, query: fact.text, approximate: s.approximate[ref] === 1 });
+    }
   }
 }
 
@@ -160,10 +219,17 @@ function prior(queryType: string, keyType: string, value: number | undefined): n
   return 1;
 }
 
-/** A concept counts fully across languages (`限流` ↔ `rate limiting`); within one, text mostly has it already. */
-function languageFactor(type: string, query: string, evidence: string): number {
-  if (type !== 'concept') return 1;
-  return isChineseVariant(query) === isChineseVariant(evidence) ? CONCEPT_SAME_LANGUAGE_FACTOR : 1;
+// Whether each evidence string is written in Chinese, asked once per string (a concept in thousands of records repeats a few).
+const zhEvidence = new Map<string, boolean>();
+
+/** `isChineseVariant` of a record's evidence, remembered. */
+function chineseEvidence(evidence: string): boolean {
+  let zh = zhEvidence.get(evidence);
+  if (zh === undefined) {
+    if (zhEvidence.size > 20_000) zhEvidence.clear();
+    zhEvidence.set(evidence, (zh = isChineseVariant(evidence)));
+  }
+  return zh;
 }
 
 /** Labels that say only what kind of number a figure is, not what was measured. */
@@ -221,20 +287,21 @@ function textHitReason(hit: TextHit, display: WordDisplay, weight: number): Reas
   return textReason(display(all), FIELD_WHERE[bestField], bestField, weight);
 }
 
+/** One record's body-text hit: its BM25 score over the loaded body postings and the terms that made it. */
+export interface BodyHit {
+  ref: number;
+  score: number;
+  terms: string[];
+}
+
 /**
- * Adds BM25 over body word postings (those loaded): each posting carries
- * BM25's term-frequency part (× `BODY_SCORE_SCALE`), multiplied here by the
- * term's rarity over the whole library.
+ * BM25 over body word postings (those loaded): each posting carries BM25's
+ * term-frequency part (× `BODY_SCORE_SCALE`), multiplied here by the term's
+ * rarity over the whole library. Pure, so a second ranking of the same terms
+ * (the typo pass) reuses it.
  */
-export function scoreBody(
-  terms: string[],
-  postingsOf: (term: string) => WordPostings | undefined,
-  docs: number,
-  display: WordDisplay,
-  acc: Map<number, Accumulator>,
-  factor = 1,
-): void {
-  if (docs === 0) return;
+export function bodyHits(terms: string[], postingsOf: (term: string) => WordPostings | undefined, docs: number): BodyHit[] {
+  if (docs === 0) return [];
   // Rarest terms first, while the postings walked stay within MAX_BODY_POSTINGS.
   const lists: Array<{ term: string } & WordPostings> = [];
   for (const term of terms) {
@@ -261,12 +328,16 @@ export function scoreBody(
   }
   // Only the best-scoring records get an entry: a common word must not make work for every record.
   if (touched.length > MAX_TEXT_DOCS) touched.sort((a, b) => scores[b]! - scores[a]! || a - b).length = MAX_TEXT_DOCS;
-  for (const ref of touched) {
-    const weight = BODY_TEXT_WEIGHT * scores[ref]! * factor;
+  return touched.map((ref) => ({ ref, score: scores[ref]!, terms: words[ref]! }));
+}
+
+/** Adds body-text hits (`bodyHits`). */
+export function scoreBody(hits: readonly BodyHit[], display: WordDisplay, acc: Map<number, Accumulator>, factor = 1): void {
+  for (const { ref, score, terms } of hits) {
+    const weight = BODY_TEXT_WEIGHT * score * factor;
     const entry = accOf(acc, ref);
     entry.text += weight;
-    const list = words[ref]!;
-    entry.reasons.push({ type: 'text', weight, terms: () => list, make: (w) => textReason(display(new Set(list)), 'body', 'body', w) });
+    entry.reasons.push({ type: 'text', weight, terms: () => terms, make: (w) => textReason(display(new Set(terms)), 'body', 'body', w) });
   }
 }
 
