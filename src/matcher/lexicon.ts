@@ -13,6 +13,7 @@
  * over its characters, each position looking up a map.
  */
 import lunr from 'lunr';
+import { STEM_CACHE_WORDS } from './constants.ts';
 import data from './lexicon.json' with { type: 'json' };
 import stems from './lexicon-stems.json' with { type: 'json' };
 import type { Fact } from './types.ts';
@@ -46,7 +47,7 @@ function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = /^\d+$/.test(word) ? word : lunr.stemmer(new lunr.Token(word, {})).toString();
-    if (stemCache.size > 50_000) stemCache.clear();
+    if (stemCache.size > STEM_CACHE_WORDS) stemCache.clear();
     stemCache.set(word, stemmed);
   }
   return stemmed;
@@ -105,9 +106,11 @@ const zhTables: { all?: Map<string, Variant[]>; latin?: Map<string, Variant[]> }
  */
 function englishCandidates(stem: string): Variant[] | undefined {
   if (STORED.variants.length !== LEXICON.entries.length) return englishTable().get(stem);
+  // Most words start no variant: answered from the stored index, not remembered (a library's vocabulary would crowd out the hits).
+  if (!Object.hasOwn(STORED.first, stem)) return undefined;
   let list = enCandidates.get(stem);
   if (list === undefined) {
-    const refs = Object.hasOwn(STORED.first, stem) ? STORED.first[stem]!.split(' ') : [];
+    const refs = STORED.first[stem]!.split(' ');
     list = refs.map((ref) => {
       const [entry, variant] = ref.split('.').map(Number) as [number, number];
       return { entry: LEXICON.entries[entry]!, words: variantStems(entry)[variant] ?? [], zh: false };

@@ -8,6 +8,7 @@
  * lower-cased, stop-word filtered and stemmed with lunr's English stemmer.
  */
 import lunr from 'lunr';
+import { STEM_CACHE_WORDS } from './constants.ts';
 
 /** Latin words longer than this are cut (hashes, base64 blobs). */
 export const MAX_WORD_CHARS = 32;
@@ -52,7 +53,7 @@ function stem(word: string): string {
   let cached = stemCache.get(word);
   if (cached === undefined) {
     cached = lunr.stopWordFilter(new lunr.Token(word, {})) ? lunr.stemmer(new lunr.Token(word, {})).toString() : '';
-    if (stemCache.size > 50_000) stemCache.clear();
+    if (stemCache.size > STEM_CACHE_WORDS) stemCache.clear();
     stemCache.set(word, cached);
   }
   return cached;
