@@ -31,6 +31,7 @@ import {
 import { contentHash } from './content-hash.ts';
 import { describeFact, indexKeys, keyEvidence } from './describe-fact.ts';
 import { bodyFacts, coreFacts, type PlacedFact } from './doc-facts.ts';
+import { PostingColumns } from './posting-columns.ts';
 import { maxPostingDocs } from './rank.ts';
 import { buildTextPostings } from './text-index.ts';
 import { tokenizeText } from './text-tokenize.ts';
@@ -70,7 +71,7 @@ export function buildIndex(docs: MatchDoc[], options: BuildOptions = {}): IndexB
   const strings = new StringTable();
   const core = new FactPostings(strings);
   const body = new FactPostings(strings);
-  const words = new Map<string, number[]>();
+  const words = new PostingColumns();
   const bodyLength = new Float64Array(docs.length);
   docs.forEach((doc, ref) => {
     const coreKeys = core.addDoc(ref, coreFacts(doc));
@@ -83,11 +84,7 @@ export function buildIndex(docs: MatchDoc[], options: BuildOptions = {}): IndexB
     bodyLength[ref] = terms.length;
     const tf = new Map<string, number>();
     for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
-    for (const [term, count] of tf) {
-      let list = words.get(term);
-      if (!list) words.set(term, (list = []));
-      list.push(ref, count);
-    }
+    for (const [term, count] of tf) words.add(term, ref, count);
   });
   const text = buildTextPostings(docs);
 
@@ -198,7 +195,7 @@ function option(name: string, value: unknown, min: number, max: number): number 
  * × `BODY_SCORE_SCALE`, rounded, at least 1; the scorer multiplies by the
  * term's rarity. A term in more records keeps its `MAX_BODY_TERM_POSTINGS` heaviest.
  */
-function bodyScores(postings: number[], bodyLength: Float64Array, average: number): number[] {
+function bodyScores(postings: ArrayLike<number>, bodyLength: Float64Array, average: number): number[] {
   const df = postings.length / 2;
   let entries: Array<[ref: number, score: number]> = [];
   for (let i = 0; i < postings.length; i += 2) {
